@@ -1,0 +1,37 @@
+"""Metodbanken's engine: load → validate → link → page data. Imports nothing from MkDocs.
+
+The adapters (hooks/mkdocs_hooks.py and the `metodbank` command) may use exactly the names below.
+"""
+
+from __future__ import annotations
+
+from .links import Catalogue, link_methods
+from .model import BodySection, Method
+from .pages import GeneratedPage, PageBuilder
+from .problems import Level, Problem, format_problem, has_errors
+from .project import Project, Settings, load_project
+from .schema import FIELDS, SECTIONS, Field, Section
+from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
+
+__all__ = [
+    "FIELDS",
+    "SECTIONS",
+    "VOCABULARY_FILE",
+    "BodySection",
+    "Catalogue",
+    "Field",
+    "GeneratedPage",
+    "Level",
+    "Method",
+    "PageBuilder",
+    "Problem",
+    "Project",
+    "Section",
+    "Settings",
+    "Vocabulary",
+    "format_problem",
+    "has_errors",
+    "link_methods",
+    "load_project",
+    "load_vocabulary",
+]

@@ -1,0 +1,5 @@
+"""`python -m metodbank` runs the command line."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,187 @@
+"""Checks on the Markdown body of a method: section structure, raw HTML, unsafe URLs and images.
+
+Raw HTML allowed in a method body (documented in CONTRIBUTING.md): the inline tags in ALLOWED_TAGS, with
+no attributes except `title` on `<abbr>`, and HTML comments. Everything else is rejected, because a
+method from a pull request must never bring scripts, frames, forms or styles onto the public site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import BodySection
+from .schema import SECTIONS, SECTION_TITLES
+from .text import did_you_mean, join_quoted
+
+ALLOWED_TAGS = frozenset({"abbr", "b", "br", "em", "i", "kbd", "mark", "small", "strong", "sub", "sup"})
+ALLOWED_ATTRIBUTES = {"abbr": frozenset({"title"})}
+DANGEROUS_TAGS = frozenset({
+    "script", "iframe", "object", "embed", "style", "form", "input", "button", "link", "meta", "base", "svg",
+    "math", "frame", "frameset", "applet", "textarea", "select", "template", "noscript",
+})
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>?", re.DOTALL)
+_ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(].*?[\"')])?\s*\)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem found in a body line; the validator turns it into a Problem."""
+
+    line: int
+    code: str
+    message: str
+
+
+def split_sections(body: str, first_line: int) -> tuple[list[BodySection], list[Finding]]:
+    """H2 sections of the body, skipping code fences; H1s and text before the first H2 are findings."""
+    sections: list[BodySection] = []
+    findings: list[Finding] = []
+    current: tuple[str, int] | None = None
+    buffer: list[str] = []
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+        heading = _HEADING.match(line) if fence is None else None
+        if heading and len(heading.group(1)) <= 2:
+            if len(heading.group(1)) == 1:
+                findings.append(Finding(number, "h1-in-body", "använd inte # (huvudrubrik) i texten; titeln kommer "
+                                        "från fältet title, och avsnitten börjar med ##"))
+                continue
+            if current:
+                sections.append(BodySection(current[0], current[1], "\n".join(buffer).strip("\n")))
+            current, buffer = (heading.group(2).strip(), number), []
+            continue
+        if current is None:
+            if line.strip():
+                findings.append(Finding(number, "text-before-section", 'text före första rubriken; börja med '
+                                        '"## Syfte" och skriv texten under den'))
+            continue
+        buffer.append(line)
+    if current:
+        sections.append(BodySection(current[0], current[1], "\n".join(buffer).strip("\n")))
+    return sections, findings
+
+
+def check_sections(sections: list[BodySection], body_line: int) -> Iterator[Finding]:
+    """Known titles, no duplicates, required ones present and non-empty, canonical order."""
+    seen: dict[str, int] = {}
+    last_index = -1
+    last_title = ""
+    for section in sections:
+        if section.title not in SECTION_TITLES:
+            hint = did_you_mean(section.title, SECTION_TITLES)
+            yield Finding(section.line, "unknown-section", f'okänd rubrik "{section.title}"{hint}; tillåtna '
+                          f"rubriker är {join_quoted(SECTION_TITLES)}")
+            continue
+        if section.title in seen:
+            yield Finding(section.line, "duplicate-section", f'rubriken "{section.title}" finns redan på rad '
+                          f"{seen[section.title]}; slå ihop avsnitten")
+            continue
+        seen[section.title] = section.line
+        index = SECTION_TITLES.index(section.title)
+        if index < last_index:
+            yield Finding(section.line, "section-order", f'rubriken "{section.title}" ska stå före "{last_title}"; '
+                          f"ordningen är {join_quoted(SECTION_TITLES)}")
+        else:
+            last_index, last_title = index, section.title
+        if not _has_text(section.text):
+            yield Finding(section.line, "empty-section", f'avsnittet "{section.title}" är tomt; skriv något eller '
+                          "ta bort rubriken" + (" (den är obligatorisk)" if _required(section.title) else ""))
+    for spec in SECTIONS:
+        if spec.required and spec.title not in seen:
+            yield Finding(body_line, "missing-section", f'avsnittet "## {spec.title}" saknas; det är obligatoriskt '
+                          f"({spec.help[0].lower()}{spec.help[1:]})")
+
+
+def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[str, int]]]:
+    """Raw HTML, link and image targets outside code. Also returns links to sibling methods (id, line)."""
+    findings: list[Finding] = []
+    method_links: list[tuple[str, int]] = []
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+                continue
+            if marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+                continue
+        if fence is not None:
+            continue
+        text = _INLINE_CODE.sub("", line)
+        findings.extend(_check_tags(text, number))
+        for bang, label, target in _LINK.findall(text):
+            findings.extend(_check_target(target, number))
+            if bang and not label.strip():
+                findings.append(Finding(number, "image-without-alt", "bilden saknar alternativtext; skriv vad bilden "
+                                        "visar mellan hakparenteserna: ![Beskrivning](bild.png)"))
+            if not bang and re.fullmatch(r"[a-z0-9-]+\.md(#[\w-]*)?", target):
+                method_links.append((target.split(".md")[0], number))
+        reference = _REFERENCE.match(text)
+        if reference:
+            findings.extend(_check_target(reference.group(1), number))
+    return findings, method_links
+
+
+def _check_tags(text: str, number: int) -> Iterator[Finding]:
+    if "<" not in text:
+        return
+    cleaned = re.sub(r"<!--|-->", " ", text)
+    for closing, name, rest in _TAG.findall(cleaned):
+        tag = name.lower()
+        if tag in DANGEROUS_TAGS or ":" in tag:
+            yield Finding(number, "unsafe-html", f"<{tag}> är inte tillåtet i en metod eftersom det kan köra kod "
+                          "eller ändra sidan; ta bort det")
+            continue
+        if tag not in ALLOWED_TAGS:
+            yield Finding(number, "html-not-allowed", f"HTML-taggen <{tag}> är inte tillåten; använd Markdown "
+                          f"(tillåtna taggar: {', '.join(sorted(ALLOWED_TAGS))})")
+            continue
+        if closing:
+            continue
+        for attribute, value in _ATTRIBUTE.findall(rest):
+            attribute = attribute.lower()
+            if attribute.startswith("on"):
+                yield Finding(number, "unsafe-html", f'attributet "{attribute}" kan köra kod och är inte tillåtet; '
+                              "ta bort det")
+            elif attribute not in ALLOWED_ATTRIBUTES.get(tag, ()):
+                yield Finding(number, "html-not-allowed", f'attributet "{attribute}" på <{tag}> är inte tillåtet')
+            elif value:
+                yield from _check_target(value.strip("\"'"), number)
+
+
+def _check_target(target: str, number: int) -> Iterator[Finding]:
+    cleaned = _CONTROL.sub("", html.unescape(target)).lower()
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", cleaned)
+    if scheme and scheme.group(1) not in SAFE_SCHEMES:
+        yield Finding(number, "unsafe-url", f'länkar som börjar med "{scheme.group(1)}:" är inte tillåtna; '
+                      "länka med https:// eller till en annan metod")
+
+
+def _has_text(markdown: str) -> bool:
+    return any(line.strip() and not line.strip().startswith("<!--") for line in markdown.split("\n"))
+
+
+def _required(title: str) -> bool:
+    return any(s.required for s in SECTIONS if s.title == title)

@@ -1,0 +1,238 @@
+"""The `metodbank` command: a thin adapter over the engine. Prints problems; the engine never does.
+
+Exit codes: 0 all is well, 1 problems in the content (or a refused action), 2 wrong use of the command.
+Works on the project in the current folder, or in --root DIR; never on paths relative to this code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import derived
+from .problems import Level, format_problem
+from .project import Project, Settings, load_project
+from .text import ID_PATTERN, slugify
+from .vocabulary import load_vocabulary
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong use of the command line (exit code 2)."""
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102 - argparse hook
+        super().add_usage(usage, actions, groups, "Användning: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> None:  # noqa: D102 - argparse hook
+        for english, swedish in _ARGPARSE_WORDS:
+            message = message.replace(english, swedish)
+        raise UsageError(message)
+
+
+_ARGPARSE_WORDS = (
+    ("the following arguments are required", "det här saknas"),
+    ("unrecognized arguments", "okända argument"),
+    ("invalid choice", "ogiltigt val"),
+    ("choose from", "välj bland"),
+    ("expected one argument", "behöver ett värde"),
+    ("invalid int value", "inget heltal"),
+    ("argument ", "argumentet "),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="metodbank", description="Metodbanken: skapa, kontrollera och underhåll metodfiler.",
+                     add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen")
+    parser.add_argument("--root", default=".", help="projektets mapp (standard: mappen du står i)")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="kontrollera alla metoder och visa alla fel på en gång", add_help=False)
+    check.add_argument("-h", "--help", action="help", help="visa hjälp")
+    check.add_argument("--format", choices=("plain", "github"), default="plain",
+                       help="plain (standard) eller github (anteckningar i en pull request)")
+
+    new = sub.add_parser("new", help="skapa en ny metodfil som utkast", add_help=False)
+    new.add_argument("-h", "--help", action="help", help="visa hjälp")
+    new.add_argument("id", nargs="?", help="metodens id = filnamn utan .md (föreslås från titeln)")
+    new.add_argument("--title", help="metodens titel")
+    new.add_argument("--phase", action="append", help="fas: anchoring, delivery eller follow_up (kan upprepas)")
+
+    review = sub.add_parser("review", help="lista metoder som inte granskats på länge", add_help=False)
+    review.add_argument("-h", "--help", action="help", help="visa hjälp")
+    review.add_argument("--months", type=int, default=18, help="hur gammal en granskning får vara (standard 18)")
+
+    schema = sub.add_parser("schema", help="skriv ut eller uppdatera JSON-schemat för metodfiler", add_help=False)
+    schema.add_argument("-h", "--help", action="help", help="visa hjälp")
+    schema.add_argument("--write", action="store_true", help=f"skriv {derived.SCHEMA_PATH}")
+    schema.add_argument("--check", action="store_true", help=f"kontrollera att {derived.SCHEMA_PATH} är aktuell")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            action.help = "ett av kommandona nedan"
+    parser._positionals.title = "kommandon"
+    parser._optionals.title = "val"
+    return parser
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None, today: datetime.date | None = None) -> int:
+    """Run the command line; return the exit code instead of exiting."""
+    stdin = stdin if stdin is not None else sys.stdin
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("ange ett kommando, till exempel metodbank check")
+        root = Path(args.root)
+        if not root.is_dir():
+            raise UsageError(f"mappen {args.root} finns inte")
+        settings = Settings.for_root(root, today=today)
+        command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema}[args.command]
+        return command(args, settings, stdin)
+    except UsageError as error:
+        print(f"metodbank: {error}", file=sys.stderr)
+        print("Skriv metodbank --help för att se hur kommandot används.", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("metodbank: avbrutet", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+def _report(project: Project, style: str = "plain") -> None:
+    for problem in project.problems:
+        print(format_problem(problem, style))
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """Validate every method; print every problem; exit 1 when there is any."""
+    project = load_project(settings)
+    _report(project, args.format)
+    errors = sum(1 for p in project.problems if p.level is Level.ERROR)
+    warnings = len(project.problems) - errors
+    count = len(project.catalogue.methods)
+    if args.format == "plain":
+        if project.problems:
+            print(f"{errors} fel och {warnings} varningar i {count} metoder.", file=sys.stderr)
+        else:
+            print(f"Alla {count} metoder är giltiga.", file=sys.stderr)
+    return EXIT_PROBLEMS if project.problems else EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """Create methods/<id>.md as a valid draft; never overwrite anything."""
+    vocabulary, problems = load_vocabulary(settings.root)
+    if problems:
+        for problem in problems:
+            print(format_problem(problem))
+        return EXIT_PROBLEMS
+    interactive = stdin.isatty() if hasattr(stdin, "isatty") else False
+    title = args.title or (_ask("Metodens titel: ", stdin) if interactive else None)
+    if not title or not title.strip():
+        raise UsageError("ange en titel med --title \"Metodens namn\"")
+    title = " ".join(title.split())
+    phase_words = args.phase or ([_ask("Fas (anchoring, delivery eller follow_up): ", stdin)] if interactive else [])
+    if not phase_words:
+        raise UsageError("ange en fas med --phase anchoring, --phase delivery eller --phase follow_up")
+    phases = []
+    for word in phase_words:
+        phase = vocabulary.resolve("phases", word)
+        if phase is None:
+            raise UsageError(vocabulary.unknown_message("phases", word))
+        if phase not in phases:
+            phases.append(phase)
+    method_id = args.id or slugify(title)
+    if not ID_PATTERN.match(method_id):
+        raise UsageError(f'"{method_id}" duger inte som id; använd a–z, 0–9 och bindestreck, till exempel '
+                         f"{slugify(method_id) or 'min-metod'}")
+    settings.methods_dir.mkdir(exist_ok=True)
+    taken = {p.stem.lower(): p.name for p in settings.methods_dir.iterdir()}
+    if method_id.lower() in taken:
+        print(f"metodbank: methods/{taken[method_id.lower()]} finns redan; välj ett annat id, till exempel "
+              f"metodbank new {method_id}-2 --title \"{title}\"", file=sys.stderr)
+        return EXIT_PROBLEMS
+    text = derived.build_template(title, phases, vocabulary, settings.today or datetime.date.today())
+    path = settings.methods_dir / f"{method_id}.md"
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        print(f"metodbank: methods/{path.name} finns redan; inget skrevs över", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Skapade methods/{path.name} (utkast). Fyll i texterna och kör sedan: metodbank check")
+    return EXIT_OK
+
+
+def _ask(prompt: str, stdin: TextIO) -> str:
+    print(prompt, end="", flush=True)
+    return stdin.readline().strip()
+
+
+def cmd_review(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """List methods not reviewed for `--months` months, oldest first."""
+    if args.months < 0:
+        raise UsageError("--months måste vara 0 eller mer")
+    project = load_project(settings)
+    today = settings.today or datetime.date.today()
+    limit = _months_before(today, args.months)
+    due = sorted((m for m in project.catalogue.methods if m.last_reviewed is None or m.last_reviewed < limit),
+                 key=lambda m: (m.last_reviewed or datetime.date.min, m.id))
+    for method in due:
+        when = method.last_reviewed.isoformat() if method.last_reviewed else "aldrig"
+        print(f"{method.path}: senast granskad {when}")
+    if due:
+        print(f"{len(due)} av {len(project.catalogue.methods)} metoder har inte granskats sedan {limit.isoformat()}.",
+              file=sys.stderr)
+    else:
+        print(f"Alla metoder är granskade efter {limit.isoformat()}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for candidate in range(day.day, 0, -1):
+        try:
+            return datetime.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """Print, write or check the JSON Schema derived from the method schema."""
+    vocabulary, problems = load_vocabulary(settings.root)
+    if problems:
+        for problem in problems:
+            print(format_problem(problem))
+        return EXIT_PROBLEMS
+    text = derived.format_json_schema(vocabulary)
+    path = settings.root / derived.SCHEMA_PATH
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if current != text:
+            print(f"{derived.SCHEMA_PATH} är inte aktuell; kör metodbank schema --write", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"{derived.SCHEMA_PATH} är aktuell.", file=sys.stderr)
+        return EXIT_OK
+    if args.write:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"Skrev {derived.SCHEMA_PATH}.", file=sys.stderr)
+        return EXIT_OK
+    sys.stdout.write(text)
+    return EXIT_OK

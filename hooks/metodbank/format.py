@@ -1,0 +1,75 @@
+"""Formatting values for readers: Swedish numbers, durations, dates, escaping and relative URLs."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+import re
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
+
+
+def md_escape(text: str) -> str:
+    """Front-matter text made inert inside Markdown: HTML escaped, Markdown syntax backslash-escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def html_escape(text: str) -> str:
+    """Text made safe inside HTML elements and attributes."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def swedish_date(date: datetime.date) -> str:
+    """2026-11-20 → '20 november 2026'."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _span(low: float, high: float) -> str:
+    return _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+
+
+def minutes(low: int, high: int) -> str:
+    """A session length for people: '15–20 minuter', '2–8 timmar', '2 dagar'."""
+    if high < 90:
+        return f"{_span(low, high)} minuter"
+    if high < 24 * 60:
+        hours = _span(round(low / 30) / 2, round(high / 30) / 2)
+        return f"{hours} timme" if hours == "1" else f"{hours} timmar"
+    days = _span(round(low / 720) / 2, round(high / 720) / 2)
+    return f"{days} dag" if days == "1" else f"{days} dagar"
+
+
+def people(low: int, high: int) -> str:
+    """'2–3 personer', '1 person'."""
+    return "1 person" if low == high == 1 else f"{_span(low, high)} personer"
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The site URL MkDocs gives a Markdown file (same rule as mkdocs.structure.files.File.url)."""
+    stem, _ = posixpath.splitext(src_uri)
+    if not use_directory_urls:
+        return stem + ".html"
+    directory, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return directory + "/" if directory else ""
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str, use_directory_urls: bool, anchor: str = "") -> str:
+    """URL of page `to_src` as seen from page `from_src`, for links in generated raw HTML."""
+    here = page_url(from_src, use_directory_urls)
+    there = page_url(to_src, use_directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    if there.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,153 @@
+"""Reading `methods/*.md`: files → `Source` (front matter data, line map, body). No validation of fields.
+
+Owns everything about bytes and text: size limits, encodings, BOM, line ends, the front-matter fence
+and strict YAML. Lines are converted once, here, to lines of the file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import yamlstrict
+from .problems import Problem
+from .text import ID_PATTERN, slugify
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_FRONT_MATTER_CHARS = 32 * 1024
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One method file as read: its id (file name), front matter, line of every key, and body."""
+
+    path: str  # posix, relative to the project root: "methods/skuggning.md"
+    id: str
+    data: dict[str, Any]
+    lines: dict[tuple, int] = field(repr=False)
+    body: str = field(repr=False)
+    body_line: int = field(repr=False)  # file line of the body's first line
+
+    def line(self, *path: Any) -> int:
+        """The file line of a key path, falling back to its closest recorded parent, else line 1."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+def iter_method_files(methods_dir: Path) -> Iterator[Path]:
+    """Every entry of the methods folder that is not hidden, sorted by name."""
+    try:
+        entries = sorted(os.scandir(methods_dir), key=lambda e: e.name)
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if not entry.name.startswith("."):
+            yield Path(entry.path)
+
+
+def load_sources(root: Path, methods_dir: Path) -> tuple[list[Source], list[Problem]]:
+    """Read every method file; return the readable ones and the problems of all of them."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    if not methods_dir.is_dir():
+        rel = _relative(root, methods_dir)
+        return [], [Problem(rel, 0, "missing-methods-dir", f"mappen {rel} saknas; skapa den eller kör i projektets rot")]
+    for path in iter_method_files(methods_dir):
+        rel = _relative(root, path)
+        problem = _check_entry(path, rel)
+        if problem:
+            problems.append(problem)
+            continue
+        stem = path.stem
+        clash = seen.get(stem.lower())
+        if clash:
+            problems.append(Problem(rel, 0, "case-collision", f"filnamnet krockar med {clash} (stora och små "
+                                    "bokstäver räknas som samma); byt namn på den ena filen"))
+        seen.setdefault(stem.lower(), rel)
+        source, more = load_source(rel, stem, path.read_bytes())
+        problems.extend(more)
+        if source is not None:
+            sources.append(source)
+    return sources, problems
+
+
+def _check_entry(path: Path, rel: str) -> Problem | None:
+    if path.is_symlink():
+        return Problem(rel, 0, "symlink", "länkar (symlinks) är inte tillåtna i methods/; lägg en vanlig fil där")
+    if path.is_dir():
+        return Problem(rel, 0, "unexpected-directory", "methods/ ska bara innehålla metodfiler, inga mappar")
+    if path.suffix != ".md":
+        return Problem(rel, 0, "not-markdown", "methods/ ska bara innehålla metodfiler som slutar på .md; "
+                       "flytta eller ta bort filen")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Problem(rel, 0, "file-too-large", f"filen är {size // 1024} kB; en metod får vara högst "
+                       f"{MAX_FILE_BYTES // 1024} kB; korta texten eller dela upp metoden")
+    if not ID_PATTERN.match(path.stem):
+        proposal = slugify(path.stem) or "metodens-namn"
+        return Problem(rel, 0, "bad-file-name", f'filnamnet "{path.name}" duger inte som id; använd bara a–z, '
+                       f"0–9 och bindestreck, till exempel {proposal}.md")
+    return None
+
+
+def load_source(rel: str, method_id: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
+    """Turn the bytes of one method file into a Source, or problems saying why it cannot be read."""
+    text, problem = _decode(rel, raw)
+    if problem:
+        return None, [problem]
+    if not text.strip():
+        return None, [Problem(rel, 1, "empty-file", "filen är tom; börja med front matter mellan två rader ---, "
+                              "eller skapa filen med metodbank new")]
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        return None, [Problem(rel, 1, "missing-front-matter", "filen ska börja med en rad med bara --- följd av "
+                              "metodens fält (front matter) och en rad till med ---")]
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
+    if end is None:
+        return None, [Problem(rel, 1, "unclosed-front-matter", "front matter stängs aldrig; lägg till en rad med "
+                              "bara --- efter det sista fältet")]
+    yaml_text = "\n".join(lines[1:end])
+    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+        return None, [Problem(rel, 2, "front-matter-too-large", f"front matter är {len(yaml_text)} tecken; högst "
+                              f"{MAX_FRONT_MATTER_CHARS} tillåts; flytta längre text till brödtexten")]
+    result = yamlstrict.load(yaml_text)
+    problems = [Problem(rel, issue.line + 1, issue.code, issue.message) for issue in result.issues]
+    if result.data is None and not result.issues:
+        problems.append(Problem(rel, 1, "empty-front-matter", "front matter är tom; fyll i fälten, till exempel "
+                                "med hjälp av metodbank new"))
+    if result.data is not None and not isinstance(result.data, dict):
+        problems.append(Problem(rel, 2, "front-matter-not-mapping", "front matter ska vara fält med namn och "
+                                "värde (title: …), inte en lista eller en ensam text"))
+    if not isinstance(result.data, dict):
+        return None, problems
+    file_lines = {path: line + 1 for path, line in result.lines.items()}
+    body = "\n".join(lines[end + 1:])
+    return Source(rel, method_id, result.data, file_lines, body, end + 2), problems
+
+
+def _decode(rel: str, raw: bytes) -> tuple[str, Problem | None]:
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return "", Problem(rel, line, "binary-file", "filen innehåller nolltecken och är ingen textfil")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return "", Problem(rel, line, "not-utf8", "filen är inte sparad som UTF-8 (tecknet på raden går inte att "
+                           "läsa); spara om filen som UTF-8 i din editor")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,269 @@
+"""Page data for the site: Markdown for method pages, the catalogue, the tag index and phase lists.
+
+Pure functions from a linked Catalogue to text. The MkDocs adapter wraps the results in virtual files;
+nothing here writes to disk. Every front-matter string goes through `md_escape`/`html_escape`, so a
+method's text can never become markup on the site.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .format import html_escape, md_escape, minutes, people, relative_url, swedish_date
+from .links import Catalogue
+from .model import Method
+from .schema import ADAPTATIONS_SECTION, SECTION_TITLES, SOURCES_SECTION
+from .vocabulary import Vocabulary
+
+METHODS_DIR = "metoder"
+CATALOGUE_URI = "metoder/index.md"
+TAGS_URI = "taggar/index.md"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in the built site: where it goes, its title, Markdown and source file."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    edit_path: str | None = None  # the repository file a reader should edit to change this page
+
+    def __repr__(self) -> str:
+        return f"<GeneratedPage {self.src_uri}>"
+
+
+def method_uri(method_id: str) -> str:
+    return f"{METHODS_DIR}/{method_id}.md"
+
+
+class PageBuilder:
+    """Builds every generated page of one project; holds the vocabulary, catalogue and URL style."""
+
+    def __init__(self, catalogue: Catalogue, vocabulary: Vocabulary, use_directory_urls: bool = True) -> None:
+        self.catalogue = catalogue
+        self.vocabulary = vocabulary
+        self.use_directory_urls = use_directory_urls
+
+    # -- all pages -----------------------------------------------------------------------------------
+
+    def build_pages(self) -> list[GeneratedPage]:
+        """Every generated page: one per method, the catalogue and the tag index."""
+        pages = [self.build_method_page(m) for m in self.catalogue.methods]
+        pages.append(self.build_catalogue())
+        pages.append(self.build_tag_index())
+        return pages
+
+    # -- method page ---------------------------------------------------------------------------------
+
+    def build_method_page(self, method: Method) -> GeneratedPage:
+        """The full page of one method: lead, easy-read box, facts, steps, body, links, tags, review."""
+        parts = [_meta({"description": method.summary}), f"# {md_escape(method.title)}"]
+        if not method.published:
+            parts.append('!!! warning "Utkast"\n    Den här metoden är ett utkast och är inte granskad ännu.')
+        parts.append(f"{md_escape(method.summary)}\n{{ .mb-lead }}")
+        parts.append(f'!!! info "Lättläst"\n    {md_escape(method.easy_read)}')
+        parts.append(self._facts(method))
+        parts.append(self._steps(method))
+        parts.extend(self._body(method))
+        parts.extend(self._links(method))
+        parts.append(self._review(method))
+        return GeneratedPage(method_uri(method.id), method.title, "\n\n".join(p for p in parts if p) + "\n",
+                             method.path)
+
+    def _label(self, name: str, value: str | None) -> str:
+        return md_escape(self.vocabulary.label(name, value)) if value else "–"
+
+    def _labels(self, name: str, values: tuple[str, ...]) -> str:
+        return ", ".join(self._label(name, v) for v in values) or "–"
+
+    def _facts(self, method: Method) -> str:
+        phases = ", ".join(
+            f"[{self._label('phases', p)}](../{self.vocabulary.term('phases', p).chapter})" for p in method.phases
+        )
+        group = people(method.group_size["min"], method.group_size["max"]) if method.group_size else "–"
+        time = "–"
+        if method.duration:
+            time = minutes(method.duration["min"], method.duration["max"]) + " per träff"
+            if method.duration.get("span"):
+                time += f", {md_escape(method.duration['span'])}"
+        rows = [
+            ("Fas", phases or "–"),
+            ("Målgrupp", self._labels("audiences", method.audience)),
+            ("Gruppstorlek", group),
+            ("Tid", time),
+            ("Svårighet", self._label("difficulties", method.difficulty)),
+            ("Kostnad", self._label("costs", method.cost)),
+            ("Roller", self._labels("roles", method.roles)),
+            ("Förberedelser", md_escape(method.preparation) or "–"),
+            ("Material", "; ".join(md_escape(m) for m in method.materials) or "Inget särskilt"),
+        ]
+        items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
+        return f'<div class="mb-facts" markdown>\n\n{items}\n\n</div>'
+
+    def _steps(self, method: Method) -> str:
+        if not method.steps:
+            return ""
+        blocks = ["## I korthet"]
+        for phase in self.vocabulary.ids("phases"):
+            steps = method.steps.get(phase)
+            if steps:
+                blocks.append(f"**{self._label('phases', phase)}**\n\n" + "\n".join(f"1. {md_escape(s)}" for s in steps))
+        return "\n\n".join(blocks)
+
+    def _body(self, method: Method) -> list[str]:
+        generated = {
+            ADAPTATIONS_SECTION: "\n".join(
+                f"- **{self._label('needs', need)}:** {md_escape(text)}" for need, text in method.adaptations.items()
+            ),
+            SOURCES_SECTION: "\n".join(f"- {_source(s)}" for s in method.sources),
+        }
+        written = {s.title: s.text for s in method.sections}
+        blocks = []
+        for title in SECTION_TITLES:
+            text = "\n\n".join(t for t in (generated.get(title, ""), written.get(title, "")) if t.strip())
+            if text:
+                blocks.append(f"## {title}\n\n{text}")
+        return blocks
+
+    def _links(self, method: Method) -> list[str]:
+        blocks = []
+        related = self.catalogue.related.get(method.id, ())
+        if related:
+            blocks.append("## Relaterade metoder\n\n" + self._method_list(related, from_method=True))
+        before = self.catalogue.predecessors.get(method.id, ())
+        after = self.catalogue.successors.get(method.id, ())
+        if before or after:
+            text = "## Ofta före och efter"
+            if before:
+                text += "\n\n**Ofta före den här metoden:**\n\n" + self._method_list(before, from_method=True)
+            if after:
+                text += "\n\n**Ofta efter den här metoden:**\n\n" + self._method_list(after, from_method=True)
+            blocks.append(text)
+        if method.tags:
+            tags = " ".join(f"[{self._label('tags', t)}](../taggar/index.md#{t}){{ .mb-tag }}" for t in method.tags)
+            blocks.append(f"## Taggar\n\n{tags}")
+        return blocks
+
+    def _method_list(self, ids: tuple[str, ...], from_method: bool) -> str:
+        prefix = "" if from_method else f"{METHODS_DIR}/"
+        lines = []
+        for method_id in ids:
+            other = self.catalogue.get(method_id)
+            lines.append(f"- [{md_escape(other.title)}]({prefix}{other.id}.md) – {md_escape(other.summary)}")
+        return "\n".join(lines)
+
+    def _review(self, method: Method) -> str:
+        parts = []
+        if method.last_reviewed:
+            parts.append(f"Senast granskad {swedish_date(method.last_reviewed)}")
+        if method.authors:
+            parts.append("Skriven av " + ", ".join(md_escape(a) for a in method.authors))
+        return (" · ".join(parts) + "\n{ .mb-reviewed }") if parts else ""
+
+    # -- phase chapters ------------------------------------------------------------------------------
+
+    def build_phase_list(self, phase: str) -> str:
+        """Markdown appended to a phase chapter: every method of the phase with summary and key facts."""
+        label = self.vocabulary.label("phases", phase)
+        ids = self.catalogue.by_phase.get(phase, ())
+        lines = [f"## Metoder för {label.lower()} {{ #metoder }}", ""]
+        if not ids:
+            lines.append("Det finns inga metoder i den här fasen ännu.")
+        for method_id in ids:
+            method = self.catalogue.get(method_id)
+            lines += [f"### [{md_escape(method.title)}]({METHODS_DIR}/{method.id}.md)", "",
+                      md_escape(method.summary), "", f"{self._key_facts(method)}\n{{ .mb-keyfacts }}", ""]
+        return "\n".join(lines)
+
+    def _key_facts(self, method: Method) -> str:
+        facts = [self._labels("audiences", method.audience)]
+        if method.group_size:
+            facts.append(people(method.group_size["min"], method.group_size["max"]))
+        if method.duration:
+            facts.append(minutes(method.duration["min"], method.duration["max"]))
+        facts.append(f"Svårighet: {self._label('difficulties', method.difficulty).lower()}")
+        if not method.published:
+            facts.append("Utkast")
+        return " · ".join(facts)
+
+    # -- catalogue -----------------------------------------------------------------------------------
+
+    def build_catalogue(self) -> GeneratedPage:
+        """All methods in one table (plain HTML, so it works without JavaScript)."""
+        rows = []
+        for method in self.catalogue.methods:
+            url = relative_url(CATALOGUE_URI, method_uri(method.id), self.use_directory_urls)
+            data = {
+                "phases": " ".join(method.phases),
+                "audience": " ".join(method.audience),
+                "tags": " ".join(method.tags),
+                "difficulty": method.difficulty or "",
+                "min-people": method.group_size["min"] if method.group_size else "",
+                "max-people": method.group_size["max"] if method.group_size else "",
+                "min-minutes": method.duration["min"] if method.duration else "",
+                "max-minutes": method.duration["max"] if method.duration else "",
+                "id": method.id,
+            }
+            attributes = " ".join(f'data-{k}="{html_escape(str(v))}"' for k, v in data.items())
+            group = people(method.group_size["min"], method.group_size["max"]) if method.group_size else "–"
+            time = minutes(method.duration["min"], method.duration["max"]) if method.duration else "–"
+            cells = [
+                f'<a href="{html_escape(url)}">{html_escape(method.title)}</a>'
+                f'<br><span class="mb-summary">{html_escape(method.summary)}</span>',
+                html_escape(", ".join(self.vocabulary.label("phases", p) for p in method.phases)),
+                html_escape(", ".join(self.vocabulary.label("audiences", a) for a in method.audience)),
+                html_escape(group),
+                html_escape(time),
+                html_escape(self.vocabulary.label("difficulties", method.difficulty or "")),
+            ]
+            rows.append(f"<tr {attributes}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        count = len(self.catalogue.methods)
+        header = "".join(f'<th scope="col">{h}</th>' for h in
+                         ("Metod", "Fas", "Målgrupp", "Gruppstorlek", "Tid per träff", "Svårighet"))
+        table = (f'<table class="mb-catalogue" id="mb-catalogue">\n<caption>Alla {count} metoder i bokstavsordning'
+                 f"</caption>\n<thead><tr>{header}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+        markdown = "\n\n".join([
+            _meta({"description": "Alla metoder i Metodbanken i en tabell."}),
+            "# Metodkatalog",
+            f"Här finns alla {count} metoder i Metodbanken. Klicka på en metod för att läsa hela beskrivningen. "
+            "Du kan också hitta metoder via kapitlen om de tre faserna, via [taggarna](../taggar/index.md) "
+            "eller med sökrutan.",
+            '<div class="mb-catalogue-wrap">\n' + table + "\n</div>",
+        ])
+        return GeneratedPage(CATALOGUE_URI, "Metodkatalog", markdown + "\n")
+
+    # -- tags ----------------------------------------------------------------------------------------
+
+    def build_tag_index(self) -> GeneratedPage:
+        """One section per tag (anchor = tag id) listing its methods."""
+        parts = [_meta({"description": "Metoderna i Metodbanken sorterade efter ämne."}), "# Taggar",
+                 "Taggarna samlar metoder som handlar om samma sak. Listan över taggar och deras synonymer finns "
+                 "i filen vocabulary.yml i projektet."]
+        for term in self.vocabulary.terms("tags"):
+            ids = self.catalogue.by_tag.get(term.id, ())
+            block = [f"## {md_escape(term.label)} {{ #{term.id} }}"]
+            if term.aliases:
+                block.append("Andra ord för samma sak: " + ", ".join(md_escape(a) for a in term.aliases) + ".")
+            if ids:
+                block.append("\n".join(
+                    f"- [{md_escape(self.catalogue.get(i).title)}](../{METHODS_DIR}/{i}.md)" for i in ids))
+            else:
+                block.append("Inga metoder har den här taggen ännu.")
+            parts.append("\n\n".join(block))
+        return GeneratedPage(TAGS_URI, "Taggar", "\n\n".join(parts) + "\n")
+
+
+def _meta(values: dict[str, str]) -> str:
+    lines = "\n".join(f"{key}: {json.dumps(' '.join(value.split()), ensure_ascii=False)}" for key, value in values.items())
+    return f"---\n{lines}\n---"
+
+
+def _source(source: dict) -> str:
+    text = md_escape(source["text"])
+    url = source.get("url")
+    if url:
+        safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+        return f"{text} <{safe}>" if False else f"{text} [{md_escape(url)}]({safe})"
+    return text

@@ -1,0 +1,186 @@
+"""Strict YAML: the safe loader, no duplicate keys, no anchors or aliases, no custom tags, bounded depth.
+
+Every value gets the line it stands on, so that problems can name it. Errors are returned as
+`YamlIssue` values with a Swedish message; nothing here raises to the caller.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 16
+ALLOWED_SCALAR_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class YamlIssue:
+    """A problem in the YAML text at a 1-based line of the YAML text itself."""
+
+    line: int
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class YamlResult:
+    """Plain Python data, the line of every key and item (by path), and the issues found."""
+
+    data: Any
+    lines: dict[Path, int]
+    issues: tuple[YamlIssue, ...]
+
+
+class _Refused(Exception):
+    def __init__(self, issue: YamlIssue) -> None:
+        super().__init__(issue.message)
+        self.issue = issue
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors, aliases and nesting deeper than MAX_DEPTH while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(YamlIssue(line, "yaml-alias", _ALIAS_MESSAGE))
+        if getattr(event, "anchor", None):
+            raise _Refused(YamlIssue(line, "yaml-alias", _ALIAS_MESSAGE))
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(
+                YamlIssue(
+                    line,
+                    "yaml-too-deep",
+                    f"YAML är nästlad i mer än {MAX_DEPTH} nivåer; metodfiler behöver högst några få nivåer",
+                )
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+_ALIAS_MESSAGE = (
+    "YAML-ankare och alias (&namn och *namn) är inte tillåtna i metodfiler; skriv ut värdet där det behövs"
+)
+
+# PyYAML's own wording → what a contributor should do. The first fragment found in the error wins.
+_SYNTAX_HINTS = (
+    ("'\\t'", "yaml-tab", "tabbtecken går inte att använda för indrag i YAML; använd mellanslag"),
+    ("mapping values are not allowed", "yaml-syntax",
+     "ett kolon följt av mellanslag står mitt i ett värde; sätt hela värdet inom citattecken"),
+    ("could not find expected ':'", "yaml-syntax", "ett fältnamn saknar kolon, eller ett värde saknar sin rad"),
+    ("expected <block end>", "yaml-syntax", "indraget stämmer inte; rader på samma nivå ska börja i samma kolumn"),
+    ("did not find expected key", "yaml-syntax",
+     "indraget stämmer inte; rader på samma nivå ska börja i samma kolumn"),
+    ("did not find expected '-' indicator", "yaml-syntax",
+     "en lista blandas med något annat; varje rad i listan ska börja med \"- \""),
+    ("found unexpected end of stream", "yaml-syntax", "ett citattecken eller en hakparentes stängs aldrig"),
+    ("found unknown escape character", "yaml-syntax",
+     "okänd teckenkombination efter \\ inom dubbla citattecken; använd enkla citattecken"),
+    ("expected a single document", "yaml-syntax", "front matter får bara innehålla ett YAML-dokument"),
+    ("expected ',' or ']'", "yaml-syntax", "en lista inom hakparenteser saknar komma eller avslutande ]"),
+    ("expected ',' or '}'", "yaml-syntax", "en samling inom klammerparenteser saknar komma eller avslutande }"),
+    ("found character", "yaml-syntax", "ett tecken som inte får inleda ett värde; sätt värdet inom citattecken"),
+)
+
+
+def _syntax_issue(error: yaml.YAMLError) -> YamlIssue:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    text = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    for fragment, code, hint in _SYNTAX_HINTS:
+        if fragment in text:
+            return YamlIssue(line, code, f"YAML-fel: {hint}")
+    return YamlIssue(line, "yaml-syntax", "YAML-fel: kontrollera indrag, kolon och citattecken på raden")
+
+
+def load(text: str) -> YamlResult:
+    """Parse one YAML document strictly; lines in the result are 1-based within `text`."""
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except _Refused as refused:
+            return YamlResult(None, {}, (refused.issue,))
+        except yaml.YAMLError as error:
+            return YamlResult(None, {}, (_syntax_issue(error),))
+        except RecursionError:
+            return YamlResult(None, {}, (YamlIssue(1, "yaml-too-deep", "YAML är för djupt nästlad"),))
+        if node is None:
+            return YamlResult(None, {}, ())
+        lines: dict[Path, int] = {}
+        issues: list[YamlIssue] = []
+        data = _build(loader, node, (), lines, issues)
+        return YamlResult(data, lines, tuple(issues))
+    finally:
+        loader.dispose()
+
+
+def _build(loader: _Loader, node: yaml.Node, path: Path, lines: dict[Path, int], issues: list[YamlIssue]) -> Any:
+    line = node.start_mark.line + 1
+    lines.setdefault(path, line)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != MAP_TAG:
+            issues.append(_tag_issue(line, node.tag))
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                issues.append(YamlIssue(key_line, "yaml-key", "ett fältnamn måste vara vanlig text"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = lines.get(path + (key,), key_line)
+                issues.append(
+                    YamlIssue(key_line, "duplicate-key", f'fältet "{key}" finns redan på rad {first}; ta bort en av dem')
+                )
+                continue
+            lines[path + (key,)] = key_line
+            result[key] = _build(loader, value_node, path + (key,), lines, issues)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != SEQ_TAG:
+            issues.append(_tag_issue(line, node.tag))
+            return None
+        return [_build(loader, item, path + (i,), lines, issues) for i, item in enumerate(node.value)]
+    if node.tag not in ALLOWED_SCALAR_TAGS:
+        issues.append(_tag_issue(line, node.tag))
+        return None
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        issues.append(YamlIssue(line, "bad-date", f'"{node.value}" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD'))
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value
+
+
+def _tag_issue(line: int, tag: str) -> YamlIssue:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return YamlIssue(
+        line, "yaml-tag", f'YAML-taggen "{shown}" är inte tillåten; skriv vanlig text, tal, listor och datum'
+    )
+
+
+def walk_paths(lines: dict[Path, int]) -> Iterator[Path]:
+    """Every recorded path, in file order."""
+    return iter(sorted(lines, key=lambda p: lines[p]))

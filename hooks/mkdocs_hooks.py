@@ -1,0 +1,84 @@
+"""MkDocs adapter for the Metodbanken engine: MkDocs events in, engine calls, virtual files out.
+
+This is the only module that knows MkDocs. The engine (package `metodbank` beside this file) is
+reloaded at every build, so `mkdocs serve` picks up edits to the engine as well as to methods.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+HOOKS_DIR = Path(__file__).resolve().parent
+log = logging.getLogger("mkdocs.plugins.metodbank")
+
+_state: dict = {}
+
+
+def _engine():
+    """Import the engine fresh from this folder (edits to it take effect on the next serve rebuild)."""
+    if str(HOOKS_DIR) not in sys.path:
+        sys.path.insert(0, str(HOOKS_DIR))
+    for name in [n for n in sys.modules if n == "metodbank" or n.startswith("metodbank.")]:
+        del sys.modules[name]
+    return importlib.import_module("metodbank")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    engine = _engine()
+    root = Path(config.config_file_path).resolve().parent
+    settings = engine.Settings.for_root(root, docs_dir=Path(config.docs_dir).resolve(),
+                                        use_directory_urls=config.use_directory_urls)
+    _state.clear()
+    _state.update(engine=engine, settings=settings)
+    for path in (settings.methods_dir, root / engine.VOCABULARY_FILE):
+        if str(path) not in config.watch:
+            config.watch.append(str(path))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    engine, settings = _state["engine"], _state["settings"]
+    project = engine.load_project(settings)
+    for problem in project.problems:
+        (log.error if problem.level is engine.Level.ERROR else log.warning)(engine.format_problem(problem))
+    if not project.ok:
+        count = sum(1 for p in project.problems if p.level is engine.Level.ERROR)
+        raise PluginError(f"Metodbanken: {count} fel i metodfilerna (se raderna ovan). "
+                          "Rätta dem och bygg igen; metodbank check visar samma lista.")
+    builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
+    _state.update(project=project, builder=builder)
+    for file in files:
+        if not file.generated and file.is_documentation_page():
+            file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
+    for page in builder.build_pages():
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{page.src_uri} krockar med en genererad sida; "
+                              "byt namn på filen")
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        file.edit_uri = page.edit_path
+        files.append(file)
+    return files
+
+
+@event_priority(50)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    project, builder = _state.get("project"), _state.get("builder")
+    if project is None:
+        return markdown
+    for term in project.vocabulary.terms("phases"):
+        if term.chapter == page.file.src_uri:
+            return markdown.rstrip() + "\n\n" + builder.build_phase_list(term.id)
+    return markdown
