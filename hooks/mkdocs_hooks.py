@@ -1,7 +1,7 @@
 """MkDocs adapter for the Metodbanken engine: MkDocs events in, engine calls, virtual files out.
 
-This is the only module that knows MkDocs. The engine (package `metodbank` beside this file) is
-reloaded at every build, so `mkdocs serve` picks up edits to the engine as well as to methods.
+This is the only module that knows MkDocs. Under `mkdocs serve` the engine (package `metodbank`
+beside this file) is re-imported at every rebuild, so edits to the engine take effect like edits to methods.
 """
 
 from __future__ import annotations
@@ -25,15 +25,22 @@ HOOKS_DIR = Path(__file__).resolve().parent
 log = logging.getLogger("mkdocs.plugins.metodbank")
 
 _state: dict = {}
+_serving: list[bool] = []
 
 
 def _engine():
-    """Import the engine fresh from this folder (edits to it take effect on the next serve rebuild)."""
+    """Import the engine from this folder; under `mkdocs serve`, afresh on every rebuild."""
     if str(HOOKS_DIR) not in sys.path:
         sys.path.insert(0, str(HOOKS_DIR))
-    for name in [n for n in sys.modules if n == "metodbank" or n.startswith("metodbank.")]:
-        del sys.modules[name]
+    if _serving:
+        for name in [n for n in sys.modules if n == "metodbank" or n.startswith("metodbank.")]:
+            del sys.modules[name]
     return importlib.import_module("metodbank")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        _serving.append(True)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -150,6 +150,8 @@ def _check_tags(text: str, number: int) -> Iterator[Finding]:
     cleaned = re.sub(r"<!--|-->", " ", text)
     for closing, name, rest in _TAG.findall(cleaned):
         tag = name.lower()
+        if closing:
+            continue  # a closing tag does nothing without its opening tag, which is reported
         if tag in DANGEROUS_TAGS or ":" in tag:
             yield Finding(number, "unsafe-html", f"<{tag}> är inte tillåtet i en metod eftersom det kan köra kod "
                           "eller ändra sidan; ta bort det")
@@ -157,8 +159,6 @@ def _check_tags(text: str, number: int) -> Iterator[Finding]:
         if tag not in ALLOWED_TAGS:
             yield Finding(number, "html-not-allowed", f"HTML-taggen <{tag}> är inte tillåten; använd Markdown "
                           f"(tillåtna taggar: {', '.join(sorted(ALLOWED_TAGS))})")
-            continue
-        if closing:
             continue
         for attribute, value in _ATTRIBUTE.findall(rest):
             attribute = attribute.lower()

@@ -1,0 +1,132 @@
+"""Test helpers: valid method front matter, writing method files and projects, building real sites."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = "2026-11-20"
+
+VALID_FRONT: dict[str, Any] = {
+    "title": "Exempelmetod",
+    "summary": "En kort sammanfattning av metoden som är tillräckligt lång för att godkännas av kontrollen.",
+    "easy_read": "Du lär dig på jobbet. En kollega hjälper dig. Ni pratar om det efteråt.",
+    "phases": ["delivery"],
+    "audience": ["participant"],
+    "group_size": {"min": 2, "max": 8},
+    "duration": {"min": 30, "max": 60, "span": "2 träffar under en månad"},
+    "preparation": "Boka ett rum och bjud in deltagarna en vecka före.",
+    "difficulty": "easy",
+    "roles": ["facilitator"],
+    "materials": ["Blädderblock"],
+    "cost": "none",
+    "tags": ["reflektion"],
+    "steps": {
+        "anchoring": ["Bestäm mål med handledaren."],
+        "delivery": ["Genomför träffen."],
+        "follow_up": ["Följ upp efter en vecka."],
+    },
+    "adaptations": {"reading": "Använd bilder.", "language": "Använd enkla ord.", "cognition": "Korta pass."},
+    "authors": ["Testförfattare"],
+    "last_reviewed": TODAY,
+    "status": "published",
+}
+
+VALID_BODY = """
+## Syfte
+
+Varför metoden finns.
+
+## Förankring
+
+1. Handledaren pratar med deltagaren.
+
+## Genomförande
+
+1. Gruppen träffas en timme.
+
+## Efterarbete och implementering
+
+1. Handledaren följer upp efter en vecka.
+"""
+
+
+def front_matter(**changes: Any) -> dict[str, Any]:
+    """VALID_FRONT with changes; a value of `None` removes the field."""
+    data = copy.deepcopy(VALID_FRONT)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+def method_text(front: dict[str, Any] | None = None, body: str = VALID_BODY) -> str:
+    """A method file's text from front matter data and a body."""
+    dumped = yaml.safe_dump(front if front is not None else VALID_FRONT, allow_unicode=True, sort_keys=False)
+    return f"---\n{dumped}---\n{body}"
+
+
+def make_method(root: Path, method_id: str, body: str = VALID_BODY, **changes: Any) -> Path:
+    """Write methods/<id>.md under root with valid front matter plus `changes`."""
+    changes.setdefault("title", method_id.replace("-", " ").capitalize())
+    path = root / "methods" / f"{method_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(method_text(front_matter(**changes), body), encoding="utf-8")
+    return path
+
+
+def make_project(root: Path, fixture: str | None = None) -> Path:
+    """A project folder: the repo's vocabulary, minimal phase chapters, and a fixture's files if named."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "vocabulary.yml", root / "vocabulary.yml")
+    handbook = root / "handbook"
+    handbook.mkdir(exist_ok=True)
+    (root / "methods").mkdir(exist_ok=True)
+    for name, title in (("index.md", "Start"), ("forankring.md", "Förankring"), ("genomforande.md", "Genomförande"),
+                        ("efterarbete.md", "Efterarbete och implementering")):
+        (handbook / name).write_text(f"# {title}\n\nText om {title.lower()}.\n", encoding="utf-8")
+    if fixture:
+        shutil.copytree(FIXTURES / fixture, root, dirs_exist_ok=True)
+    return root
+
+
+def write_config(root: Path, **overrides: Any) -> Path:
+    """mkdocs.yml for a test project: the repo's config with absolute hook path and a nav that fits."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(REPO / "hooks" / "mkdocs_hooks.py")]
+    config["nav"] = [
+        {"Start": "index.md"},
+        {"Faserna": [{"Förankring": "forankring.md"}, {"Genomförande": "genomforande.md"},
+                     {"Efterarbete och implementering": "efterarbete.md"}]},
+        {"Metodkatalog": "metoder/index.md"},
+        {"Taggar": "taggar/index.md"},
+    ]
+    config["extra_css"] = []
+    config.update(overrides)
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_site(root: Path, strict: bool = True, **overrides: Any) -> Path:
+    """Build the project at `root` with the real MkDocs and hooks; return the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_path = root / "mkdocs.yml"
+    if overrides or not config_path.exists():
+        write_config(root, **overrides)
+    site = root / "site"
+    config = load_config(config_file=str(config_path), site_dir=str(site), strict=strict)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    build(config)
+    return site
