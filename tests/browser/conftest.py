@@ -1,0 +1,176 @@
+"""Browser test infrastructure: the real site built once, served on 127.0.0.1, driven by Debian's Chromium.
+
+Fixtures (all reusable by any test under tests/browser/):
+- `built_site`   Path of the real repository's site, built once per session with the real hooks (strict).
+- `site_url`     base URL ("http://127.0.0.1:PORT/") of a threaded static server for `built_site`.
+- `browser`      one Playwright Chromium (Debian's /usr/bin/chromium) per session.
+- `page`         a fresh browser context + page per test (no shared cookies or local storage).
+- `axe`          axe(page, *, exclude=None) -> list of WCAG 2.1 A/AA violations found by axe-core.
+- `format_violations(violations)` turns axe results into a readable assertion message.
+
+When Chromium or Playwright is missing the browser tests skip locally with the reason, and fail when the
+environment variable CI is "true" (CI must run them). Nothing here downloads a browser; the only network
+traffic is to the local server.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("METODBANK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+def _unavailable(reason: str):
+    """Fail in CI (the browser tests must run there), skip with the reason elsewhere."""
+    if _in_ci():
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _axe_source() -> str:
+    """axe-core's axe.min.js as bundled by the `axe-playwright-python` package (no network needed)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        _unavailable("the Python package axe-playwright-python (bundles axe-core) is not installed; "
+                     "run scripts/test.sh or pip install -e '.[test]'")
+    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    if not path.exists():
+        _unavailable(f"axe.min.js is missing from {path.parent}")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real repository's site (mkdocs.yml, handbook/, methods/), built once with --strict semantics."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("browser-site") / "site"
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Base URL of a static server for the built site, on 127.0.0.1 and a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session."""
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        _unavailable(f"Chromium not found at {CHROMIUM}; install the Debian packages chromium and "
+                     "chromium-driver (scripts/test.sh does)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the Python package playwright is not installed; run scripts/test.sh")
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        except Exception as error:  # noqa: BLE001 - any launch failure means "no usable browser"
+            _unavailable(f"Chromium at {executable} could not be started: {error}")
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (own local storage) with Swedish locale and a desktop viewport."""
+    ctx = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(10_000)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    """A fresh page; fails the test on any uncaught JavaScript error (listed in page.js_errors)."""
+    pg = context.new_page()
+    pg.js_errors = []
+    pg.on("pageerror", lambda error: pg.js_errors.append(str(error)))
+    yield pg
+    assert not pg.js_errors, "JavaScript errors on the page:\n" + "\n".join(pg.js_errors)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return _axe_source()
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation['help']}")
+        for node in violation.get("nodes", [])[:5]:
+            lines.append(f"    {', '.join(map(str, node.get('target', [])))}: {node.get('failureSummary', '')[:300]}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def axe(axe_source):
+    """axe(page, exclude=None) runs axe-core with the WCAG 2.1 A and AA rules and returns the violations."""
+
+    def run(pg, exclude: list[str] | None = None) -> list[dict]:
+        if not pg.evaluate("typeof window.axe !== 'undefined'"):
+            pg.add_script_tag(content=axe_source)
+        context_arg = {"exclude": [[selector] for selector in exclude]} if exclude else None
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        result = pg.evaluate(
+            "async ([context, options]) => context ? await axe.run(context, options) "
+            ": await axe.run(document, options)",
+            [context_arg, options],
+        )
+        return result["violations"]
+
+    return run
