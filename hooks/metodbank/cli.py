@@ -125,11 +125,12 @@ def cmd_check(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> in
     errors = sum(1 for p in project.problems if p.level is Level.ERROR)
     warnings = len(project.problems) - errors
     count = len(project.catalogue.methods)
+    methods = f"{count} metod" if count == 1 else f"{count} metoder"
     if args.format == "plain":
         if project.problems:
-            print(f"{errors} fel och {warnings} varningar i {count} metoder.", file=sys.stderr)
+            print(f"{errors} fel och {warnings} varningar i {methods}.", file=sys.stderr)
         else:
-            print(f"Alla {count} metoder är giltiga.", file=sys.stderr)
+            print(f"Inga fel i {methods}.", file=sys.stderr)
     return EXIT_PROBLEMS if project.problems else EXIT_OK
 
 

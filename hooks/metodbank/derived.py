@@ -51,10 +51,7 @@ def build_template(title: str, phases: list[str], vocabulary: Vocabulary, today:
         allowed = _allowed(spec.kind, vocabulary)
         if allowed:
             lines.append(f"# Tillåtna värden: {allowed}")
-        value = overrides.get(spec.name, spec.draft_value)
-        dumped = yaml.safe_dump({spec.name: value}, allow_unicode=True, sort_keys=False, width=100,
-                                default_flow_style=None)
-        lines.extend(dumped.rstrip("\n").split("\n"))
+        lines.extend(_dump_field(spec.name, overrides.get(spec.name, spec.draft_value)))
     lines.append("---")
     for section in SECTIONS:
         if section.required:
@@ -62,6 +59,18 @@ def build_template(title: str, phases: list[str], vocabulary: Vocabulary, today:
     optional = ", ".join(f"## {s.title}" for s in SECTIONS if not s.required)
     lines += ["", f"<!-- Valfria rubriker, i den här ordningen: {optional} -->", ""]
     return "\n".join(lines)
+
+
+def _dump_value(value: Any) -> str:
+    """One YAML value on one line: scalars plain (quoted when needed), lists in [brackets]."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+    return text.removesuffix("\n...\n").rstrip("\n")
+
+
+def _dump_field(name: str, value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [f"{name}:"] + [f"  {key}: {_dump_value(item)}" for key, item in value.items()]
+    return [f"{name}: {_dump_value(value)}"]
 
 
 def _allowed(kind: Any, vocabulary: Vocabulary) -> str:

@@ -87,10 +87,13 @@ def link_methods(methods: list[Method], known_ids: set[str] | None = None) -> tu
 
     edges: dict[str, set[str]] = defaultdict(set)  # X → Y: X usually comes before Y
     for method in methods:
+        conflicting = set(method.before) & set(method.after)  # reported above; no edge either way
         for target in valid[method.id]["before"]:
-            edges[target].add(method.id)
+            if target not in conflicting:
+                edges[target].add(method.id)
         for target in valid[method.id]["after"]:
-            edges[method.id].add(target)
+            if target not in conflicting:
+                edges[method.id].add(target)
     problems.extend(_cycles(edges, by_id))
     incoming: dict[str, set[str]] = defaultdict(set)
     for source, targets in edges.items():

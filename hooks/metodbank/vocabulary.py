@@ -55,7 +55,7 @@ class Vocabulary:
         for name, terms in lists.items():
             table: dict[str, str] = {}
             for term in terms:
-                for word in (term.id, *term.aliases):
+                for word in (term.id, *term.aliases, term.label):  # the Swedish label works as a word too
                     table.setdefault(word.lower(), term.id)
             lookup[name] = table
         return cls(lists, lookup)
