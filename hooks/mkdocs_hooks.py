@@ -68,7 +68,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
     _state.update(project=project, builder=builder)
     for file in files:
-        if not file.generated and file.is_documentation_page():
+        if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
     for page in builder.build_pages():
         if files.get_file_from_path(page.src_uri) is not None:

@@ -111,6 +111,7 @@ def write_config(root: Path, **overrides: Any) -> Path:
         {"Taggar": "taggar/index.md"},
     ]
     config["extra_css"] = []
+    config["watch"] = []
     config.update(overrides)
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
