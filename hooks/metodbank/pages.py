@@ -59,18 +59,22 @@ class PageBuilder:
 
     def build_method_page(self, method: Method) -> GeneratedPage:
         """The full page of one method: lead, easy-read box, facts, steps, body, links, tags, review."""
-        parts = [_meta({"description": method.summary}), f"# {md_escape(method.title)}"]
+        markdown = _meta({"description": method.summary}) + "\n\n" + self.method_markdown(method)
+        return GeneratedPage(method_uri(method.id), method.title, markdown, method.path)
+
+    def method_markdown(self, method: Method) -> str:
+        """A method's Markdown without page meta, written as if at metoder/<id>.md (printing.py reuses it)."""
+        parts = [f"# {md_escape(method.title)}"]
         if not method.published:
             parts.append('!!! warning "Utkast"\n    Den här metoden är ett utkast och är inte granskad ännu.')
         parts.append(f"{md_escape(method.summary)}\n{{ .mb-lead }}")
-        parts.append(f'!!! info "Lättläst"\n    {md_escape(method.easy_read)}')
+        parts.append(f'!!! info mb-easy-read "Lättläst"\n    {md_escape(method.easy_read)}')
         parts.append(self._facts(method))
         parts.append(self._steps(method))
         parts.extend(self._body(method))
         parts.extend(self._links(method))
         parts.append(self._review(method))
-        return GeneratedPage(method_uri(method.id), method.title, "\n\n".join(p for p in parts if p) + "\n",
-                             method.path)
+        return "\n\n".join(p for p in parts if p) + "\n"
 
     def _label(self, name: str, value: str | None) -> str:
         return md_escape(self.vocabulary.label(name, value)) if value else "–"
