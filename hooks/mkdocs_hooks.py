@@ -77,6 +77,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.edit_uri = page.edit_path
         files.append(file)
+    files.append(File.generated(config, engine.SCHEMA_PATH, content=engine.format_json_schema(project.vocabulary)))
     return files
 
 

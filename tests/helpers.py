@@ -90,6 +90,7 @@ def make_project(root: Path, fixture: str | None = None) -> Path:
     shutil.copy(REPO / "vocabulary.yml", root / "vocabulary.yml")
     handbook = root / "handbook"
     handbook.mkdir(exist_ok=True)
+    shutil.copytree(REPO / "handbook" / "assets", handbook / "assets", dirs_exist_ok=True)
     (root / "methods").mkdir(exist_ok=True)
     for name, title in (("index.md", "Start"), ("forankring.md", "Förankring"), ("genomforande.md", "Genomförande"),
                         ("efterarbete.md", "Efterarbete och implementering")):
@@ -100,7 +101,8 @@ def make_project(root: Path, fixture: str | None = None) -> Path:
 
 
 def write_config(root: Path, **overrides: Any) -> Path:
-    """mkdocs.yml for a test project: the repo's config with absolute hook path and a nav that fits."""
+    """mkdocs.yml for a test project: the repo's config with absolute paths to hooks and theme overrides,
+    and a nav that fits the minimal chapters."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(REPO / "hooks" / "mkdocs_hooks.py")]
     config["nav"] = [
@@ -110,7 +112,7 @@ def write_config(root: Path, **overrides: Any) -> Path:
         {"Metodkatalog": "metoder/index.md"},
         {"Taggar": "taggar/index.md"},
     ]
-    config["extra_css"] = []
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
     config["watch"] = []
     config.update(overrides)
     path = root / "mkdocs.yml"

@@ -5,6 +5,7 @@ The adapters (hooks/mkdocs_hooks.py and the `metodbank` command) may use exactly
 
 from __future__ import annotations
 
+from .derived import SCHEMA_PATH, format_json_schema
 from .links import Catalogue, link_methods
 from .model import BodySection, Method
 from .pages import GeneratedPage, PageBuilder
@@ -15,6 +16,7 @@ from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
     "FIELDS",
+    "SCHEMA_PATH",
     "SECTIONS",
     "VOCABULARY_FILE",
     "BodySection",
@@ -29,6 +31,7 @@ __all__ = [
     "Section",
     "Settings",
     "Vocabulary",
+    "format_json_schema",
     "format_problem",
     "has_errors",
     "link_methods",

@@ -76,8 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="skriv ut eller uppdatera JSON-schemat för metodfiler", add_help=False)
     schema.add_argument("-h", "--help", action="help", help="visa hjälp")
-    schema.add_argument("--write", action="store_true", help=f"skriv {derived.SCHEMA_PATH}")
-    schema.add_argument("--check", action="store_true", help=f"kontrollera att {derived.SCHEMA_PATH} är aktuell")
+    schema.add_argument("--write", action="store_true",
+                        help=f"skriv {derived.SCHEMA_PATH} och {derived.ISSUE_FORM_PATH}")
+    schema.add_argument("--check", action="store_true", help="kontrollera att de filerna är aktuella")
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             action.help = "ett av kommandona nedan"
@@ -215,25 +216,28 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
 
 
 def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
-    """Print, write or check the JSON Schema derived from the method schema."""
+    """Print, write or check the files derived from the schema (JSON Schema, issue form)."""
     vocabulary, problems = load_vocabulary(settings.root)
     if problems:
         for problem in problems:
             print(format_problem(problem))
         return EXIT_PROBLEMS
-    text = derived.format_json_schema(vocabulary)
-    path = settings.root / derived.SCHEMA_PATH
+    files = {derived.SCHEMA_PATH: derived.format_json_schema(vocabulary),
+             derived.ISSUE_FORM_PATH: derived.build_issue_form(vocabulary)}
     if args.check:
-        current = path.read_text(encoding="utf-8") if path.is_file() else ""
-        if current != text:
-            print(f"{derived.SCHEMA_PATH} är inte aktuell; kör metodbank schema --write", file=sys.stderr)
-            return EXIT_PROBLEMS
-        print(f"{derived.SCHEMA_PATH} är aktuell.", file=sys.stderr)
-        return EXIT_OK
+        stale = [name for name, text in files.items()
+                 if not (settings.root / name).is_file() or (settings.root / name).read_text(encoding="utf-8") != text]
+        for name in stale:
+            print(f"{name} är inte aktuell; kör metodbank schema --write", file=sys.stderr)
+        if not stale:
+            print("Schemafilerna är aktuella.", file=sys.stderr)
+        return EXIT_PROBLEMS if stale else EXIT_OK
     if args.write:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"Skrev {derived.SCHEMA_PATH}.", file=sys.stderr)
+        for name, text in files.items():
+            path = settings.root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"Skrev {name}.", file=sys.stderr)
         return EXIT_OK
-    sys.stdout.write(text)
+    sys.stdout.write(files[derived.SCHEMA_PATH])
     return EXIT_OK
