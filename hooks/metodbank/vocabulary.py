@@ -87,10 +87,10 @@ class Vocabulary:
         return self._lookup.get(name, {}).get(word.strip().lower())
 
     def accepted(self, name: str) -> tuple[str, ...]:
-        """Every word accepted in list `name`: ids first, then aliases."""
+        """Every word accepted in list `name`: ids first, then aliases and labels (any case works too)."""
         words = list(self.ids(name))
         for term in self.terms(name):
-            words.extend(a for a in term.aliases if a not in words)
+            words.extend(a for a in (*term.aliases, term.label) if a not in words)
         return tuple(words)
 
     def unknown_message(self, name: str, word: str) -> str:
