@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import math
 import posixpath
 import re
 
@@ -31,19 +32,35 @@ def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
+def _halves(value: float) -> float:
+    return math.floor(value * 2 + 0.5) / 2
+
+
 def _span(low: float, high: float) -> str:
     return _number(low) if low == high else f"{_number(low)}–{_number(high)}"
 
 
+_UNITS = ((1, "minut", "minuter"), (60, "timme", "timmar"), (1440, "dag", "dagar"))
+
+
+def _unit(value: int) -> tuple[int, str, str]:
+    """Minutes below 90, hours below a day, then days."""
+    return _UNITS[0] if value < 90 else _UNITS[1] if value < 1440 else _UNITS[2]
+
+
+def _amount(value: int, unit: tuple[int, str, str]) -> float:
+    return value if unit[0] == 1 else _halves(value / unit[0])
+
+
 def minutes(low: int, high: int) -> str:
-    """A session length for people: '15–20 minuter', '2–8 timmar', '2 dagar'."""
-    if high < 90:
-        return f"{_span(low, high)} minuter"
-    if high < 24 * 60:
-        hours = _span(round(low / 30) / 2, round(high / 30) / 2)
-        return f"{hours} timme" if hours == "1" else f"{hours} timmar"
-    days = _span(round(low / 720) / 2, round(high / 720) / 2)
-    return f"{days} dag" if days == "1" else f"{days} dagar"
+    """A session length for people: '15–20 minuter', '2–8 timmar', '45 minuter–2 timmar', '2 dagar'."""
+    unit = _unit(high)
+    first, last = _amount(low, unit), _amount(high, unit)
+    if _unit(low) != unit and (first < 1 or first != low / unit[0]):
+        lower = _unit(low)
+        return f"{_number(_amount(low, lower))} {lower[2]}–{_number(last)} {unit[2]}"
+    text = _span(first, last)
+    return f"{text} {unit[1] if text == '1' else unit[2]}"
 
 
 def people(low: int, high: int) -> str:
@@ -58,18 +75,16 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
         return stem + ".html"
     directory, name = posixpath.split(stem)
     if name in ("index", "README"):
-        return directory + "/" if directory else ""
+        return directory + "/" if directory else "./"
     return stem + "/"
 
 
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool, anchor: str = "") -> str:
     """URL of page `to_src` as seen from page `from_src`, for links in generated raw HTML."""
-    here = page_url(from_src, use_directory_urls)
-    there = page_url(to_src, use_directory_urls)
+    here = page_url(from_src, use_directory_urls).removeprefix("./")
+    there = page_url(to_src, use_directory_urls).removeprefix("./")
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
-    if there.endswith("/") and not rel.endswith("/"):
+    if (there.endswith("/") or not there) and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = "./"
     return rel + (f"#{anchor}" if anchor else "")

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .format import html_escape, md_escape, minutes, people, relative_url, swedish_date
 from .links import Catalogue
 from .model import Method
+from .planner import (PLANNER_TITLE, PLANNER_URI, add_to_plan_html, catalogue_script_html,
+                      filter_form_html, planner_link, planner_markdown, search_words)
 from .schema import ADAPTATIONS_SECTION, SECTION_TITLES, SOURCES_SECTION
 from .vocabulary import Vocabulary
 
@@ -53,6 +55,8 @@ class PageBuilder:
         pages = [self.build_method_page(m) for m in self.catalogue.methods]
         pages.append(self.build_catalogue())
         pages.append(self.build_tag_index())
+        pages.append(GeneratedPage(PLANNER_URI, PLANNER_TITLE,
+                                   planner_markdown(self.catalogue, self.vocabulary, self.use_directory_urls)))
         return pages
 
     # -- method page ---------------------------------------------------------------------------------
@@ -70,6 +74,7 @@ class PageBuilder:
         parts.append(f"{md_escape(method.summary)}\n{{ .mb-lead }}")
         parts.append(f'!!! info mb-easy-read "Lättläst"\n    {md_escape(method.easy_read)}')
         parts.append(self._facts(method))
+        parts.append(add_to_plan_html(method, method_uri(method.id), self.use_directory_urls))
         parts.append(self._steps(method))
         parts.extend(self._body(method))
         parts.extend(self._links(method))
@@ -209,13 +214,17 @@ class PageBuilder:
                 "min-minutes": method.duration["min"] if method.duration else "",
                 "max-minutes": method.duration["max"] if method.duration else "",
                 "id": method.id,
+                "search": search_words(method, self.vocabulary),
             }
             attributes = " ".join(f'data-{k}="{html_escape(str(v))}"' for k, v in data.items())
             group = people(method.group_size["min"], method.group_size["max"]) if method.group_size else "–"
             time = minutes(method.duration["min"], method.duration["max"]) if method.duration else "–"
+            add_url = planner_link(CATALOGUE_URI, method.id, self.use_directory_urls)
             cells = [
                 f'<a href="{html_escape(url)}">{html_escape(method.title)}</a>'
-                f'<br><span class="mb-summary">{html_escape(method.summary)}</span>',
+                f'<br><span class="mb-summary">{html_escape(method.summary)}</span>'
+                f'<br><a class="mb-row-add" href="{html_escape(add_url)}">'
+                f'Lägg till<span class="mb-sr-only"> {html_escape(method.title)}</span> i workshopplanen</a>',
                 html_escape(", ".join(self.vocabulary.label("phases", p) for p in method.phases)),
                 html_escape(", ".join(self.vocabulary.label("audiences", a) for a in method.audience)),
                 html_escape(group),
@@ -234,7 +243,9 @@ class PageBuilder:
             f"Här finns alla {count} metoder i Metodbanken. Klicka på en metod för att läsa hela beskrivningen. "
             "Du kan också hitta metoder via kapitlen om de tre faserna, via [taggarna](../taggar/index.md) "
             "eller med sökrutan.",
+            filter_form_html(self.vocabulary, count),
             '<div class="mb-catalogue-wrap">\n' + table + "\n</div>",
+            catalogue_script_html(CATALOGUE_URI, self.use_directory_urls),
         ])
         return GeneratedPage(CATALOGUE_URI, "Metodkatalog", markdown + "\n")
 

@@ -1,0 +1,192 @@
+/* Metodbanken: filters for the method catalogue (metoder/).
+ *
+ * The page already lists every method in a plain table; this script shows the filter form the engine
+ * rendered (hidden without JavaScript), hides rows that do not match, keeps the filter state in the
+ * URL (shareable; the back button restores earlier filters) and announces the number of matches in a
+ * live region. No network, no storage: works from a copy opened from disk too.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("mb-filters");
+  var table = document.getElementById("mb-catalogue");
+  var status = document.getElementById("mb-filter-status");
+  if (!form || !table || !status) return;
+
+  var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
+  var FIELDS = ["q", "fas", "malgrupp", "deltagare", "minuter", "svarighet", "tagg"];
+  var typingTimer = null;
+  var typing = false; // true while a burst of typing already has its own history entry
+  var announceTimer = null;
+
+  function fold(text) {
+    // Lower case without diacritics, so "forankring" finds "förankring" and "Åsa" finds "asa".
+    return String(text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  rows.forEach(function (row) {
+    var cell = row.cells[0];
+    var title = cell ? cell.querySelector("a") : null;
+    var summary = cell ? cell.querySelector(".mb-summary") : null;
+    row._mbText = fold([
+      title ? title.textContent : "",
+      summary ? summary.textContent : "",
+      row.getAttribute("data-search") || "",
+      row.getAttribute("data-id") || ""
+    ].join(" "));
+  });
+
+  function words(value) {
+    return (value || "").split(/\s+/).filter(Boolean);
+  }
+
+  function number(value) {
+    var n = parseInt(value, 10);
+    return isNaN(n) || n < 1 ? null : n;
+  }
+
+  function readForm() {
+    var state = {};
+    FIELDS.forEach(function (name) {
+      var field = form.elements[name];
+      var value = field ? String(field.value || "").trim() : "";
+      if ((name === "deltagare" || name === "minuter") && value) {
+        var n = number(value);
+        value = n === null ? "" : String(n);
+      }
+      if (value) state[name] = value;
+    });
+    return state;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    FIELDS.forEach(function (name) {
+      var value = (params.get(name) || "").trim();
+      if (value) state[name] = value;
+    });
+    return state;
+  }
+
+  function writeForm(state) {
+    FIELDS.forEach(function (name) {
+      var field = form.elements[name];
+      if (!field) return;
+      var value = state[name] || "";
+      if (field.tagName === "SELECT") {
+        var known = Array.prototype.some.call(field.options, function (o) { return o.value === value; });
+        field.value = known ? value : "";
+      } else {
+        field.value = value;
+      }
+    });
+  }
+
+  function query(state) {
+    var params = new URLSearchParams();
+    FIELDS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function has(row, attribute, value) {
+    return words(row.getAttribute(attribute)).indexOf(value) !== -1;
+  }
+
+  function matches(row, state) {
+    if (state.fas && !has(row, "data-phases", state.fas)) return false;
+    if (state.malgrupp && !has(row, "data-audience", state.malgrupp)) return false;
+    if (state.tagg && !has(row, "data-tags", state.tagg)) return false;
+    if (state.svarighet && row.getAttribute("data-difficulty") !== state.svarighet) return false;
+    var people = number(state.deltagare);
+    if (people !== null) {
+      var low = number(row.getAttribute("data-min-people"));
+      var high = number(row.getAttribute("data-max-people"));
+      if ((low !== null && people < low) || (high !== null && people > high)) return false;
+    }
+    var limit = number(state.minuter);
+    if (limit !== null) {
+      // A method fits when its shortest session fits in the time there is.
+      var shortest = number(row.getAttribute("data-min-minutes"));
+      if (shortest !== null && shortest > limit) return false;
+    }
+    if (state.q) {
+      var text = row._mbText;
+      var ok = words(fold(state.q)).every(function (word) { return text.indexOf(word) !== -1; });
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  function message(shown, total, filtered) {
+    if (!filtered) return "Katalogen visar alla " + total + " metoder.";
+    if (shown === 0) return "Ingen metod passar filtren. Ta bort ett filter eller välj Visa alla metoder.";
+    if (shown === 1) return "1 av " + total + " metoder passar filtren.";
+    return shown + " av " + total + " metoder passar filtren.";
+  }
+
+  function apply(state, announce) {
+    var shown = 0;
+    rows.forEach(function (row) {
+      var visible = matches(row, state);
+      row.hidden = !visible;
+      if (visible) shown += 1;
+    });
+    var text = message(shown, rows.length, Object.keys(state).length > 0);
+    table.setAttribute("data-shown", String(shown));
+    clearTimeout(announceTimer);
+    if (announce) {
+      // A short pause lets screen readers finish echoing the keystroke before the count is read.
+      announceTimer = setTimeout(function () { status.textContent = text; }, 250);
+    } else {
+      status.textContent = text;
+    }
+  }
+
+  function update(push) {
+    var state = readForm();
+    var search = query(state);
+    if (search !== window.location.search) {
+      var url = window.location.pathname + search + window.location.hash;
+      try {
+        if (push) window.history.pushState(state, "", url);
+        else window.history.replaceState(state, "", url);
+      } catch (error) {
+        /* Some browsers refuse history changes on file:// pages; filtering still works. */
+      }
+    }
+    apply(state, true);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    update(true);
+  });
+  form.addEventListener("change", function () {
+    clearTimeout(typingTimer);
+    typing = false;
+    update(true);
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target && event.target.tagName === "SELECT") return;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () {
+      update(!typing);
+      typing = true;
+    }, 300);
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { update(true); }, 0);
+  });
+  window.addEventListener("popstate", function () {
+    var state = readUrl();
+    writeForm(state);
+    apply(state, true);
+  });
+
+  var initial = readUrl();
+  writeForm(initial);
+  form.hidden = false;
+  apply(initial, false);
+})();
