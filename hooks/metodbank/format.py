@@ -71,10 +71,12 @@ def people(low: int, high: int) -> str:
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
     """The site URL MkDocs gives a Markdown file (same rule as mkdocs.structure.files.File.url)."""
     stem, _ = posixpath.splitext(src_uri)
+    directory, name = posixpath.split(stem)
+    if name == "README":
+        stem, name = posixpath.join(directory, "index"), "index"
     if not use_directory_urls:
         return stem + ".html"
-    directory, name = posixpath.split(stem)
-    if name in ("index", "README"):
+    if name == "index":
         return directory + "/" if directory else "./"
     return stem + "/"
 
