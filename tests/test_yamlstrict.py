@@ -18,8 +18,8 @@ from metodbank import yamlstrict
         ("a: !custom x\n", 1, "yaml-tag"),
         ("a:\n\t- b\n", 2, "yaml-tab"),
         ("a: b: c\n", 1, "yaml-syntax"),
-        ("a: [1, 2\n", 2, "yaml-syntax"),
-        ('a: "open\n', 2, "yaml-syntax"),
+        ("a: [1, 2\n", 1, "yaml-syntax"),  # the line where the bracket opens
+        ('a: "open\n', 1, "yaml-syntax"),  # the line where the quote opens
         ("d: 2026-13-40\n", 1, "bad-date"),
         ("a: " + "[" * 50 + "]" * 50 + "\n", 1, "yaml-too-deep"),
         ("1: x\n", 1, "yaml-key"),

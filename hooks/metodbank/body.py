@@ -7,6 +7,7 @@ method from a pull request must never bring scripts, frames, forms or styles ont
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator
@@ -23,14 +24,24 @@ DANGEROUS_TAGS = frozenset({
     "math", "frame", "frameset", "applet", "textarea", "select", "template", "noscript",
 })
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "data", "poster", "background",
+                            "xlink:href", "srcdoc"})
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>?", re.DOTALL)
+# A tag as Python-Markdown sees one: "<" directly followed by a name, attributes up to the next "<" or ">",
+# also over several lines.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>?")
+_COMMENT_MARK = re.compile(r"<!--|-->")
 _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(].*?[\"')])?\s*\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_ATTR_TOKEN = re.compile(r"[^\s=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s\"']*))?")
+# The target of every inline link or image: "](" and what follows up to ")" (whitespace included, because
+# browsers drop tabs and line breaks inside a URL). The label is not needed, so nothing here can backtrack.
+_TARGET = re.compile(r"\]\(([^)]*)")
+_EMPTY_IMAGE = re.compile(r"!\[\s*\]\(")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -112,63 +123,102 @@ def check_sections(sections: list[BodySection], body_line: int) -> Iterator[Find
 
 
 def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[str, int]]]:
-    """Raw HTML, link and image targets outside code. Also returns links to sibling methods (id, line)."""
+    """Raw HTML, attribute lists, link and image targets outside code. Also returns links to sibling methods.
+
+    The whole body is scanned at once (with code blanked out), not line by line, because Markdown lets a
+    tag or a link run over several lines; a finding is reported at the line where the tag or link starts.
+    Every pattern is linear in the length of the body, so a hostile file cannot make the check slow.
+    """
+    text = _blank_code(body)
+    starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def line_of(position: int) -> int:
+        return first_line + bisect.bisect_right(starts, position) - 1
+
     findings: list[Finding] = []
     method_links: list[tuple[str, int]] = []
+    without_comments = _COMMENT_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    for match in _TAG.finditer(without_comments):
+        findings.extend(_check_tag(match.group(1), match.group(2).lower(), match.group(3), line_of(match.start())))
+    for match in _ATTR_LIST.finditer(text):
+        findings.extend(_check_attr_list(match.group(1), line_of(match.start())))
+    for match in _TARGET.finditer(text):
+        number = line_of(match.start())
+        target = match.group(1)
+        findings.extend(_check_target(target, number))
+        local = target.strip().strip("<>").strip()
+        if re.fullmatch(r"[a-z0-9-]+\.md(#[\w-]*)?", local):
+            method_links.append((local.split(".md")[0], number))
+    for match in _EMPTY_IMAGE.finditer(text):
+        findings.append(Finding(line_of(match.start()), "image-without-alt", "bilden saknar alternativtext; skriv "
+                                "vad bilden visar mellan hakparenteserna: ![Beskrivning](bild.png)"))
+    for match in _REFERENCE.finditer(text):
+        findings.extend(_check_target(match.group(1), line_of(match.start())))
+    findings.sort(key=lambda f: f.line)
+    return findings, method_links
+
+
+def _blank_code(body: str) -> str:
+    """The body with fenced code and inline code replaced by blanks, keeping every line in its place."""
+    out: list[str] = []
     fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
-        number = first_line + offset
+    for line in body.split("\n"):
         match = _FENCE.match(line)
         if match:
             marker = match.group(1)
             if fence is None:
                 fence = marker
+                out.append("")
                 continue
             if marker[0] == fence[0] and len(marker) >= len(fence):
                 fence = None
+                out.append("")
                 continue
         if fence is not None:
+            out.append("")
             continue
-        text = _INLINE_CODE.sub("", line)
-        findings.extend(_check_tags(text, number))
-        for bang, label, target in _LINK.findall(text):
-            findings.extend(_check_target(target, number))
-            if bang and not label.strip():
-                findings.append(Finding(number, "image-without-alt", "bilden saknar alternativtext; skriv vad bilden "
-                                        "visar mellan hakparenteserna: ![Beskrivning](bild.png)"))
-            if not bang and re.fullmatch(r"[a-z0-9-]+\.md(#[\w-]*)?", target):
-                method_links.append((target.split(".md")[0], number))
-        reference = _REFERENCE.match(text)
-        if reference:
-            findings.extend(_check_target(reference.group(1), number))
-    return findings, method_links
+        out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    return "\n".join(out)
 
 
-def _check_tags(text: str, number: int) -> Iterator[Finding]:
-    if "<" not in text:
+def _check_tag(closing: str, tag: str, rest: str, number: int) -> Iterator[Finding]:
+    if closing:
+        return  # a closing tag does nothing without its opening tag, which is reported
+    if tag in DANGEROUS_TAGS or ":" in tag:
+        yield Finding(number, "unsafe-html", f"<{tag}> är inte tillåtet i en metod eftersom det kan köra kod "
+                      "eller ändra sidan; ta bort det")
         return
-    cleaned = re.sub(r"<!--|-->", " ", text)
-    for closing, name, rest in _TAG.findall(cleaned):
-        tag = name.lower()
-        if closing:
-            continue  # a closing tag does nothing without its opening tag, which is reported
-        if tag in DANGEROUS_TAGS or ":" in tag:
-            yield Finding(number, "unsafe-html", f"<{tag}> är inte tillåtet i en metod eftersom det kan köra kod "
-                          "eller ändra sidan; ta bort det")
+    attributes = [(name.lower(), value) for name, value in _ATTRIBUTE.findall(rest) if name.strip("/")]
+    handlers = [name for name, _ in attributes if name.startswith("on")]
+    if handlers:
+        yield Finding(number, "unsafe-html", f'attributet "{handlers[0]}" på <{tag}> kan köra kod och är inte '
+                      "tillåtet; ta bort det")
+        return
+    if tag not in ALLOWED_TAGS:
+        yield Finding(number, "html-not-allowed", f"HTML-taggen <{tag}> är inte tillåten; använd Markdown "
+                      f"(tillåtna taggar: {', '.join(sorted(ALLOWED_TAGS))})")
+        return
+    for attribute, value in attributes:
+        if attribute not in ALLOWED_ATTRIBUTES.get(tag, ()):
+            yield Finding(number, "html-not-allowed", f'attributet "{attribute}" på <{tag}> är inte tillåtet')
+        elif value:
+            yield from _check_target(value.strip("\"'"), number)
+
+
+def _check_attr_list(content: str, number: int) -> Iterator[Finding]:
+    """`{ .klass #id nyckel=värde }` after a paragraph, heading or link sets HTML attributes (attr_list)."""
+    for token in _ATTR_TOKEN.findall(content):
+        name, _, value = token.partition("=")
+        name = name.strip().lower()
+        if not name or name[0] in ".#":
             continue
-        if tag not in ALLOWED_TAGS:
-            yield Finding(number, "html-not-allowed", f"HTML-taggen <{tag}> är inte tillåten; använd Markdown "
-                          f"(tillåtna taggar: {', '.join(sorted(ALLOWED_TAGS))})")
-            continue
-        for attribute, value in _ATTRIBUTE.findall(rest):
-            attribute = attribute.lower()
-            if attribute.startswith("on"):
-                yield Finding(number, "unsafe-html", f'attributet "{attribute}" kan köra kod och är inte tillåtet; '
-                              "ta bort det")
-            elif attribute not in ALLOWED_ATTRIBUTES.get(tag, ()):
-                yield Finding(number, "html-not-allowed", f'attributet "{attribute}" på <{tag}> är inte tillåtet')
-            elif value:
-                yield from _check_target(value.strip("\"'"), number)
+        if name.startswith("on"):
+            yield Finding(number, "unsafe-html", f'attributet "{name}" i {{ }} kan köra kod och är inte tillåtet; '
+                          "ta bort det")
+        elif name in URL_ATTRIBUTES or name == "style":
+            yield Finding(number, "html-not-allowed", f'attributet "{name}" i {{ }} är inte tillåtet i en metod; '
+                          "skriv länkar och bilder med Markdown")
+            yield from _check_target(value.strip("\"'"), number)
 
 
 def _check_target(target: str, number: int) -> Iterator[Finding]:

@@ -31,6 +31,7 @@ class Source:
     lines: dict[tuple, int] = field(repr=False)
     body: str = field(repr=False)
     body_line: int = field(repr=False)  # file line of the body's first line
+    refused: frozenset = field(default=frozenset(), repr=False)  # key paths whose YAML value was refused
 
     def line(self, *path: Any) -> int:
         """The file line of a key path, falling back to its closest recorded parent, else line 1."""
@@ -93,6 +94,10 @@ def _check_entry(path: Path, rel: str) -> Problem | None:
                        f"{MAX_FILE_BYTES // 1024} kB; korta texten eller dela upp metoden")
     if not ID_PATTERN.match(path.stem):
         proposal = slugify(path.stem) or "metodens-namn"
+        if (path.parent / f"{proposal}.md").is_file():
+            return Problem(rel, 0, "bad-file-name", f'filnamnet "{path.name}" duger inte som id, och {proposal}.md '
+                           "finns redan (stora och små bokstäver räknas som samma på många datorer); slå ihop "
+                           "filerna eller ge den här ett annat namn med bara a–z, 0–9 och bindestreck")
         return Problem(rel, 0, "bad-file-name", f'filnamnet "{path.name}" duger inte som id; använd bara a–z, '
                        f"0–9 och bindestreck, till exempel {proposal}.md")
     return None
@@ -118,8 +123,8 @@ def load_source(rel: str, method_id: str, raw: bytes) -> tuple[Source | None, li
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         return None, [Problem(rel, 2, "front-matter-too-large", f"front matter är {len(yaml_text)} tecken; högst "
                               f"{MAX_FRONT_MATTER_CHARS} tillåts; flytta längre text till brödtexten")]
-    result = yamlstrict.load(yaml_text)
-    problems = [Problem(rel, issue.line + 1, issue.code, issue.message) for issue in result.issues]
+    result = yamlstrict.load(yaml_text, line_offset=1)  # the opening --- is line 1 of the file
+    problems = [Problem(rel, issue.line, issue.code, issue.message) for issue in result.issues]
     if result.data is None and not result.issues:
         problems.append(Problem(rel, 1, "empty-front-matter", "front matter är tom; fyll i fälten, till exempel "
                                 "med hjälp av metodbank new"))
@@ -128,15 +133,18 @@ def load_source(rel: str, method_id: str, raw: bytes) -> tuple[Source | None, li
                                 "värde (title: …), inte en lista eller en ensam text"))
     if not isinstance(result.data, dict):
         return None, problems
-    file_lines = {path: line + 1 for path, line in result.lines.items()}
     body = "\n".join(lines[end + 1:])
-    return Source(rel, method_id, result.data, file_lines, body, end + 2), problems
+    return Source(rel, method_id, result.data, dict(result.lines), body, end + 2, frozenset(result.refused)), problems
 
 
 def _decode(rel: str, raw: bytes) -> tuple[str, Problem | None]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", Problem(rel, 1, "utf16", "filen är sparad som UTF-16; spara om den som UTF-8 i din editor "
+                           "(ofta under Spara som → Kodning)")
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return "", Problem(rel, line, "binary-file", "filen innehåller nolltecken och är ingen textfil")
+        return "", Problem(rel, line, "binary-file", "filen innehåller nolltecken och är ingen textfil (eller är "
+                           "sparad som UTF-16); spara om den som UTF-8")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -33,7 +33,10 @@ def validate_source(source: Source, vocabulary: Vocabulary, today: datetime.date
                                     f'okänt fält "{key}"{did_you_mean(key, FIELDS_BY_NAME)}; se fältlistan i '
                                     "CONTRIBUTING.md"))
 
+    refused = {path[0] for path in source.refused if path}
     for spec in FIELDS:
+        if spec.name in refused:
+            continue  # the YAML value was refused and reported by the loader; a second problem would only confuse
         if spec.name not in source.data:
             if spec.required:
                 problems.append(Problem(source.path, 1, "missing-field",

@@ -34,11 +34,16 @@ class YamlIssue:
 
 @dataclass(frozen=True)
 class YamlResult:
-    """Plain Python data, the line of every key and item (by path), and the issues found."""
+    """Plain Python data, the line of every key and item (by path), and the issues found.
+
+    `refused` lists the paths whose value was refused (a tag, an impossible date): the data holds None
+    there, and the validator should not report that None a second time as a wrong type.
+    """
 
     data: Any
     lines: dict[Path, int]
     issues: tuple[YamlIssue, ...]
+    refused: tuple[Path, ...] = ()
 
 
 class _Refused(Exception):
@@ -50,13 +55,14 @@ class _Refused(Exception):
 class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses anchors, aliases and nesting deeper than MAX_DEPTH while composing."""
 
-    def __init__(self, stream: str) -> None:
+    def __init__(self, stream: str, line_offset: int = 0) -> None:
         super().__init__(stream)
         self._depth = 0
+        self.line_offset = line_offset
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
         event = self.peek_event()
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 + self.line_offset
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(YamlIssue(line, "yaml-alias", _ALIAS_MESSAGE))
         if getattr(event, "anchor", None):
@@ -84,14 +90,16 @@ _ALIAS_MESSAGE = (
 _SYNTAX_HINTS = (
     ("'\\t'", "yaml-tab", "tabbtecken går inte att använda för indrag i YAML; använd mellanslag"),
     ("mapping values are not allowed", "yaml-syntax",
-     "ett kolon följt av mellanslag står mitt i ett värde; sätt hela värdet inom citattecken"),
+     "ett kolon följt av mellanslag står mitt i ett värde; sätt hela värdet inom citattecken, eller rätta "
+     "indraget om raden ska vara ett eget fält"),
     ("could not find expected ':'", "yaml-syntax", "ett fältnamn saknar kolon, eller ett värde saknar sin rad"),
     ("expected <block end>", "yaml-syntax", "indraget stämmer inte; rader på samma nivå ska börja i samma kolumn"),
     ("did not find expected key", "yaml-syntax",
      "indraget stämmer inte; rader på samma nivå ska börja i samma kolumn"),
     ("did not find expected '-' indicator", "yaml-syntax",
      "en lista blandas med något annat; varje rad i listan ska börja med \"- \""),
-    ("found unexpected end of stream", "yaml-syntax", "ett citattecken eller en hakparentes stängs aldrig"),
+    ("found unexpected end of stream", "yaml-syntax",
+     "ett citattecken som börjar på raden stängs aldrig; lägg till det avslutande citattecknet"),
     ("found unknown escape character", "yaml-syntax",
      "okänd teckenkombination efter \\ inom dubbla citattecken; använd enkla citattecken"),
     ("expected a single document", "yaml-syntax", "front matter får bara innehålla ett YAML-dokument"),
@@ -101,48 +109,61 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_issue(error: yaml.YAMLError) -> YamlIssue:
+def _syntax_issue(error: yaml.YAMLError, line_offset: int = 0) -> YamlIssue:
+    context = getattr(error, "context", "") or ""
+    problem = getattr(error, "problem", "") or ""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
-    text = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    context_mark = getattr(error, "context_mark", None)
+    if context_mark is not None and ("quoted scalar" in context or "flow" in context) \
+            and "unknown escape" not in problem:
+        mark = context_mark  # PyYAML notices an unclosed quote or bracket far below; name the line it opens on
+    line = (mark.line + 1 if mark is not None else 1) + line_offset
+    text = f"{context} {problem}"
     for fragment, code, hint in _SYNTAX_HINTS:
         if fragment in text:
             return YamlIssue(line, code, f"YAML-fel: {hint}")
     return YamlIssue(line, "yaml-syntax", "YAML-fel: kontrollera indrag, kolon och citattecken på raden")
 
 
-def load(text: str) -> YamlResult:
-    """Parse one YAML document strictly; lines in the result are 1-based within `text`."""
-    loader = _Loader(text)
+def load(text: str, line_offset: int = 0) -> YamlResult:
+    """Parse one YAML document strictly; lines in the result are 1-based within `text`, plus `line_offset`.
+
+    The loader passes the number of lines before the YAML (the opening ---), so that every line, also
+    the ones inside messages ("finns redan på rad 12"), is a line of the file.
+    """
+    loader = _Loader(text, line_offset)
     try:
         try:
             node = loader.get_single_node()
         except _Refused as refused:
             return YamlResult(None, {}, (refused.issue,))
         except yaml.YAMLError as error:
-            return YamlResult(None, {}, (_syntax_issue(error),))
+            return YamlResult(None, {}, (_syntax_issue(error, line_offset),))
         except RecursionError:
-            return YamlResult(None, {}, (YamlIssue(1, "yaml-too-deep", "YAML är för djupt nästlad"),))
+            return YamlResult(None, {}, (YamlIssue(1 + line_offset, "yaml-too-deep", "YAML är för djupt nästlad"),))
         if node is None:
             return YamlResult(None, {}, ())
         lines: dict[Path, int] = {}
         issues: list[YamlIssue] = []
-        data = _build(loader, node, (), lines, issues)
-        return YamlResult(data, lines, tuple(issues))
+        refused: list[Path] = []
+        data = _build(loader, node, (), lines, issues, refused)
+        return YamlResult(data, lines, tuple(issues), tuple(refused))
     finally:
         loader.dispose()
 
 
-def _build(loader: _Loader, node: yaml.Node, path: Path, lines: dict[Path, int], issues: list[YamlIssue]) -> Any:
-    line = node.start_mark.line + 1
+def _build(loader: _Loader, node: yaml.Node, path: Path, lines: dict[Path, int], issues: list[YamlIssue],
+           refused: list[Path]) -> Any:
+    line = node.start_mark.line + 1 + loader.line_offset
     lines.setdefault(path, line)
     if isinstance(node, yaml.MappingNode):
         if node.tag != MAP_TAG:
             issues.append(_tag_issue(line, node.tag))
+            refused.append(path)
             return None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
+            key_line = key_node.start_mark.line + 1 + loader.line_offset
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 issues.append(YamlIssue(key_line, "yaml-key", "ett fältnamn måste vara vanlig text"))
                 continue
@@ -154,20 +175,30 @@ def _build(loader: _Loader, node: yaml.Node, path: Path, lines: dict[Path, int],
                 )
                 continue
             lines[path + (key,)] = key_line
-            result[key] = _build(loader, value_node, path + (key,), lines, issues)
+            result[key] = _build(loader, value_node, path + (key,), lines, issues, refused)
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != SEQ_TAG:
             issues.append(_tag_issue(line, node.tag))
+            refused.append(path)
             return None
-        return [_build(loader, item, path + (i,), lines, issues) for i, item in enumerate(node.value)]
+        return [_build(loader, item, path + (i,), lines, issues, refused) for i, item in enumerate(node.value)]
     if node.tag not in ALLOWED_SCALAR_TAGS:
         issues.append(_tag_issue(line, node.tag))
+        refused.append(path)
         return None
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.YAMLError):
-        issues.append(YamlIssue(line, "bad-date", f'"{node.value}" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD'))
+        if node.tag.endswith(":timestamp"):
+            issues.append(YamlIssue(line, "bad-date", f'"{node.value}" är inget giltigt datum; skriv ÅÅÅÅ-MM-DD'))
+        elif node.value.strip().lstrip("+-").isdigit():
+            issues.append(YamlIssue(line, "yaml-value", f"talet har {len(node.value.strip())} siffror och är för "
+                                    "stort; skriv ett mindre tal"))
+        else:
+            issues.append(YamlIssue(line, "yaml-value", f'"{node.value[:40]}" går inte att läsa som det YAML-taggen '
+                                    f'"{node.tag.replace("tag:yaml.org,2002:", "!!")}" säger; ta bort taggen'))
+        refused.append(path)
         return None
     if isinstance(value, datetime.datetime):
         return value.date()
