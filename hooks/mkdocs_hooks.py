@@ -70,7 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
-    for page in builder.build_pages():
+    for page in builder.build_pages() + engine.build_print_pages(builder, settings.docs_dir):
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{page.src_uri} krockar med en genererad sida; "
                               "byt namn på filen")
@@ -88,5 +88,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     for term in project.vocabulary.terms("phases"):
         if term.chapter == page.file.src_uri:
+            markdown = _state["engine"].add_print_links(markdown, term)
             return markdown.rstrip() + "\n\n" + builder.build_phase_list(term.id)
     return markdown

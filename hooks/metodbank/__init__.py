@@ -9,6 +9,7 @@ from .derived import SCHEMA_PATH, format_json_schema
 from .links import Catalogue, link_methods
 from .model import BodySection, Method
 from .pages import GeneratedPage, PageBuilder
+from .printing import add_print_links, build_print_pages, print_documents
 from .problems import Level, Problem, format_problem, has_errors
 from .project import Project, Settings, load_project
 from .schema import FIELDS, SECTIONS, Field, Section
@@ -31,10 +32,13 @@ __all__ = [
     "Section",
     "Settings",
     "Vocabulary",
+    "add_print_links",
+    "build_print_pages",
     "format_json_schema",
     "format_problem",
     "has_errors",
     "link_methods",
     "load_project",
     "load_vocabulary",
+    "print_documents",
 ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -79,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", action="store_true",
                         help=f"skriv {derived.SCHEMA_PATH} och {derived.ISSUE_FORM_PATH}")
     schema.add_argument("--check", action="store_true", help="kontrollera att de filerna är aktuella")
+    pdf = sub.add_parser("pdf", help="skriv PDF-filer av kapitlen, hela handboken och metodkorten",
+                         add_help=False)
+    pdf.add_argument("-h", "--help", action="help", help="visa hjälp")
+    pdf.add_argument("--site-dir", default="site", help="mappen med den byggda webbplatsen (standard: site)")
+    pdf.add_argument("--out", help="mapp för PDF-filerna (standard: SITE-DIR/pdf, då länkar webbplatsen till dem)")
+    pdf.add_argument("--no-build", action="store_true",
+                     help="bygg inte webbplatsen först, använd den som redan finns i --site-dir")
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             action.help = "ett av kommandona nedan"
@@ -98,7 +107,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, today: date
         if not root.is_dir():
             raise UsageError(f"mappen {args.root} finns inte")
         settings = Settings.for_root(root, today=today)
-        command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema}[args.command]
+        command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema,
+                   "pdf": cmd_pdf}[args.command]
         return command(args, settings, stdin)
     except UsageError as error:
         print(f"metodbank: {error}", file=sys.stderr)
@@ -241,3 +251,61 @@ def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> i
         return EXIT_OK
     sys.stdout.write(files[derived.SCHEMA_PATH])
     return EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """Build the site (unless --no-build), then print each chapter, the whole handbook and the card decks."""
+    from . import pdf  # the browser adapter; imports playwright only when it runs
+    from .format import swedish_date
+    from .printing import print_documents
+
+    root = settings.root
+    site = (root / args.site_dir).resolve()
+    out = (root / args.out).resolve() if args.out else site / "pdf"
+    config = root / "mkdocs.yml"
+    if not args.no_build:
+        if not config.is_file():
+            raise UsageError(f"hittar ingen mkdocs.yml i {root}; bygg webbplatsen själv och använd --no-build")
+        print(f"Bygger webbplatsen i {args.site_dir} …", file=sys.stderr, flush=True)
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
+                                "--site-dir", str(site)], cwd=root, check=False)
+        if built.returncode != 0:
+            print("metodbank: webbplatsen gick inte att bygga; rätta felen ovan och försök igen", file=sys.stderr)
+            return EXIT_PROBLEMS
+    vocabulary, problems = load_vocabulary(root)
+    if problems:
+        for problem in problems:
+            print(format_problem(problem))
+        return EXIT_PROBLEMS
+    jobs = []
+    for doc in print_documents(vocabulary):
+        page = pdf.find_page(site, doc.src_uri)
+        if page is None:
+            print(f"metodbank: sidan {doc.src_uri} finns inte i {args.site_dir}; bygg webbplatsen med mkdocs build "
+                  "eller kör kommandot utan --no-build", file=sys.stderr)
+            return EXIT_PROBLEMS
+        jobs.append(pdf.PdfJob(page, doc.label, out / doc.pdf_name, doc.cards))
+    title = _site_name(config)
+    date = swedish_date(settings.today or datetime.date.today())
+
+    def progress(number: int, total: int, job: pdf.PdfJob) -> None:
+        print(f"Skriver PDF {number} av {total}: {job.label} …", file=sys.stderr, flush=True)
+
+    try:
+        written = pdf.write_pdfs(site, jobs, title, date, progress)
+    except pdf.PdfError as error:
+        print(f"metodbank: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for path in written:
+        print(path)
+    print(f"Klart: {len(written)} PDF-filer i {out}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _site_name(config: Path) -> str:
+    """site_name from mkdocs.yml (read as text: the file may hold tags only MkDocs understands)."""
+    if config.is_file():
+        match = re.search(r"^site_name:\s*[\"']?(.+?)[\"']?\s*$", config.read_text(encoding="utf-8"), re.MULTILINE)
+        if match:
+            return match.group(1)
+    return "Metodbanken"

@@ -15,6 +15,7 @@ from .kinds import Choice, Choices, Date, Keyed, Kind, MethodId, Range, Refs, So
 SUMMARY_MAX = 280
 EASY_READ_MAX = 350
 STEP_MAX = 110
+STEPS_PER_PHASE_MAX = 4  # with STEP_MAX: 3 phases × 4 steps × 110 characters fill an A5 card back
 TITLE_MAX = 70
 
 
@@ -75,8 +76,8 @@ FIELDS: tuple[Field, ...] = (
     Field("after", "Ofta efter", "Metoder som brukar komma efter den här.", Refs(), ["utvecklande-reflektion"],
           required=False, draft=[]),
     Field("steps", "Steg i korthet",
-          "Kort om vad som görs i varje fas, 1–5 steg per fas. Skrivs ut på metodkortets baksida.",
-          Keyed("phases", Strings(min_items=1, max_items=5, max_chars=STEP_MAX), require_all=True),
+          f"Kort om vad som görs i varje fas, 1–{STEPS_PER_PHASE_MAX} steg per fas. Skrivs ut på metodkortets baksida.",
+          Keyed("phases", Strings(min_items=1, max_items=STEPS_PER_PHASE_MAX, max_chars=STEP_MAX), require_all=True),
           {"anchoring": ["Välj kollega och uppgift."], "delivery": ["Följ kollegan ett arbetspass."],
            "follow_up": ["Prova själv och följ upp efter en vecka."]},
           draft={"anchoring": ["Skriv vad som görs före."], "delivery": ["Skriv vad som görs under."],

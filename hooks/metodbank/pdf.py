@@ -1,0 +1,172 @@
+"""PDF adapter: prints the built site's print pages to PDF with headless Chromium through Playwright.
+
+Kept apart from the engine: `playwright` is imported only inside the functions below, so the rest of the
+package (and `metodbank check`) works without it. The browser is the Debian `chromium` package; nothing
+here downloads a browser. The site is served by a threaded http.server on 127.0.0.1 inside this process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .format import page_url
+
+CHROMIUM = os.environ.get("METODBANK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+_MARGIN_STYLE = ("font-family: 'Roboto', 'DejaVu Sans', Arial, sans-serif; font-size: 7.5pt; color: #444; "
+                 "width: 100%; margin: 0 {side}; display: flex; justify-content: space-between;")
+
+
+class PdfError(Exception):
+    """Something the user must fix before PDFs can be written (message in Swedish)."""
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to write: the page to print (path under the site), the label and the output file."""
+
+    page_path: str
+    label: str
+    out: Path
+    cards: bool = False
+
+
+def find_page(site_dir: Path, src_uri: str) -> str | None:
+    """The page's path in the built site (directory URLs or not), or None when it was not built."""
+    for directory_urls in (True, False):
+        url = page_url(src_uri, directory_urls)
+        file = url + "index.html" if url.endswith("/") or not url else url
+        if (site_dir / file).is_file():
+            return url
+    return None
+
+
+def chromium_path() -> str:
+    """The Debian Chromium binary; PdfError with what to install when it is missing."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    found = shutil.which("chromium")
+    if found:
+        return found
+    raise PdfError(f"hittar inte Chromium ({CHROMIUM}); installera Debian-paketet chromium, "
+                   "till exempel med: sudo apt-get install chromium")
+
+
+def _playwright():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        raise PdfError("Python-paketet playwright saknas; installera det med: pip install -e '.[pdf]'") from error
+    return sync_playwright
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 and a free port; yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="metodbank-pdf-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@contextlib.contextmanager
+def browser() -> Iterator[object]:
+    """One headless Debian Chromium (a Playwright Browser)."""
+    executable = chromium_path()
+    with _playwright()() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        except Exception as error:  # noqa: BLE001 - any launch failure means "no usable browser"
+            raise PdfError(f"Chromium ({executable}) gick inte att starta: {error}") from error
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def margin_templates(handbook: str, document: str, date: str, cards: bool = False) -> tuple[str, str]:
+    """Header and footer for Chromium: handbook title and document left/right, date and "sida X av Y"."""
+    side = "11mm" if cards else "17mm"
+    style = _MARGIN_STYLE.format(side=side)
+    header = (f'<div style="{style}"><span>{html.escape(handbook)}</span>'
+              f"<span>{html.escape(document)}</span></div>")
+    footer = (f'<div style="{style}"><span>Utskriven {html.escape(date)}</span>'
+              '<span>sida <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>')
+    return header, footer
+
+
+def prepare_for_print(page) -> None:
+    """Print media, open collapsible blocks, wait for fonts: the page as a reader's print would show it."""
+    page.emulate_media(media="print")
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    page.evaluate("document.fonts ? document.fonts.ready.then(() => true) : true")
+
+
+def write_pdfs(site_dir: Path, jobs: list[PdfJob], handbook: str, date: str,
+               progress: Callable[[int, int, PdfJob], None] | None = None) -> list[Path]:
+    """Print every job's page to its PDF (A4 unless the page's CSS asks for another size); return the files."""
+    written = []
+    with serve(site_dir) as base, browser() as chromium:
+        context = chromium.new_context(locale="sv-SE")
+        context.set_default_timeout(60_000)
+        try:
+            for number, job in enumerate(jobs, 1):
+                if progress:
+                    progress(number, len(jobs), job)
+                page = context.new_page()
+                page.goto(base + job.page_path, wait_until="load")
+                prepare_for_print(page)
+                header, footer = margin_templates(handbook, job.label, date, job.cards)
+                job.out.parent.mkdir(parents=True, exist_ok=True)
+                page.pdf(path=str(job.out), format="A4", prefer_css_page_size=True, print_background=True,
+                         display_header_footer=True, header_template=header, footer_template=footer)
+                page.close()
+                written.append(job.out)
+        finally:
+            context.close()
+    return written
+
+
+def card_overflows(page) -> list[dict]:
+    """Card sides whose content is taller or wider than the side, measured in print media (empty = all fit)."""
+    page.emulate_media(media="print")
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.mb-card-side')]
+             .filter(el => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+             .map(el => ({label: el.getAttribute('aria-label'), scrollHeight: el.scrollHeight,
+                          clientHeight: el.clientHeight, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth}))"""
+    )
