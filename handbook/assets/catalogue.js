@@ -14,7 +14,7 @@
   if (!form || !table || !status) return;
 
   var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
-  var FIELDS = ["q", "fas", "malgrupp", "deltagare", "minuter", "svarighet", "tagg"];
+  var FIELDS = ["sok", "fas", "malgrupp", "deltagare", "minuter", "svarighet", "tagg"];
   var typingTimer = null;
   var typing = false; // true while a burst of typing already has its own history entry
   var announceTimer = null;
@@ -111,9 +111,9 @@
       var shortest = number(row.getAttribute("data-min-minutes"));
       if (shortest !== null && shortest > limit) return false;
     }
-    if (state.q) {
+    if (state.sok) {
       var text = row._mbText;
-      var ok = words(fold(state.q)).every(function (word) { return text.indexOf(word) !== -1; });
+      var ok = words(fold(state.sok)).every(function (word) { return text.indexOf(word) !== -1; });
       if (!ok) return false;
     }
     return true;
@@ -180,13 +180,12 @@
     setTimeout(function () { update(true); }, 0);
   });
   window.addEventListener("popstate", function () {
-    var state = readUrl();
-    writeForm(state);
-    apply(state, true);
+    typing = false;
+    writeForm(readUrl());
+    apply(readForm(), true);
   });
 
-  var initial = readUrl();
-  writeForm(initial);
+  writeForm(readUrl());
   form.hidden = false;
-  apply(initial, false);
+  apply(readForm(), false); // what the form shows: values the form does not know are dropped
 })();

@@ -86,7 +86,7 @@ def filter_form_html(vocabulary: Vocabulary, count: int) -> str:
     tags = sorted(options("tags"), key=lambda o: o[1].lower())
     fields = [
         '<div class="mb-field mb-field-wide"><label for="mb-filter-q">Sök bland metoderna</label>'
-        '<input type="search" id="mb-filter-q" name="q" autocomplete="off" aria-describedby="mb-filter-q-hint">'
+        '<input type="search" id="mb-filter-q" name="sok" autocomplete="off" aria-describedby="mb-filter-q-hint">'
         '<span class="mb-hint" id="mb-filter-q-hint">Till exempel ett ord ur titeln eller ett ämne.</span></div>',
         _select("fas", "Fas", "Alla faser", options("phases")),
         _select("malgrupp", "Målgrupp", "Alla målgrupper", options("audiences")),

@@ -122,11 +122,25 @@ def browser():
             chromium.close()
 
 
+def block_network(ctx) -> None:
+    """Let a context reach only this machine (the local server, file://): no fonts or APIs from outside."""
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            route.abort()
+
+    ctx.route("**/*", route)
+
+
 @pytest.fixture
 def context(browser):
     """A fresh browser context (own local storage) with Swedish locale and a desktop viewport."""
     ctx = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
     ctx.set_default_timeout(10_000)
+    block_network(ctx)
     try:
         yield ctx
     finally:

@@ -1,0 +1,162 @@
+"""The catalogue's filters in a real browser: results, URL state, back button, live region, phones, no JS."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def methods():
+    """The repository's methods, loaded by the engine: the oracle the filtered table is compared with."""
+    from metodbank import Settings, load_project
+
+    project = load_project(Settings.for_root(REPO))
+    return {m.id: m for m in project.catalogue.methods}
+
+
+def expected(methods, phase=None, people=None, minutes=None, tag=None):
+    ids = []
+    for method in methods.values():
+        if phase and phase not in method.phases:
+            continue
+        if tag and tag not in method.tags:
+            continue
+        if people and method.group_size and not method.group_size["min"] <= people <= method.group_size["max"]:
+            continue
+        if minutes and method.duration and method.duration["min"] > minutes:
+            continue
+        ids.append(method.id)
+    return sorted(ids)
+
+
+def visible_ids(page):
+    return sorted(page.locator("#mb-catalogue tbody tr:visible").evaluate_all(
+        "rows => rows.map(r => r.dataset.id)"))
+
+
+def status(page):
+    return page.locator("#mb-filter-status").inner_text().strip()
+
+
+def query(page):
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def test_filters_find_methods_and_keep_the_state_in_the_url(page, site_url, methods):
+    page.goto(site_url + "metoder/")
+    total = len(methods)
+    assert len(visible_ids(page)) == total
+    assert status(page) == f"Katalogen visar alla {total} metoder."
+
+    page.select_option("#mb-filter-fas", "follow_up")
+    want = expected(methods, phase="follow_up")
+    page.wait_for_function(f"document.querySelectorAll('#mb-catalogue tbody tr:not([hidden])').length === {len(want)}")
+    assert visible_ids(page) == want
+    assert query(page) == {"fas": "follow_up"}
+
+    page.fill("#mb-filter-deltagare", "8")
+    page.fill("#mb-filter-minuter", "60")
+    page.locator("#mb-filter-minuter").blur()
+    want = expected(methods, phase="follow_up", people=8, minutes=60)
+    assert 0 < len(want) < total
+    page.wait_for_function("new URLSearchParams(location.search).get('minuter') === '60'")
+    assert visible_ids(page) == want
+    assert query(page) == {"fas": "follow_up", "deltagare": "8", "minuter": "60"}
+    page.wait_for_function(f"document.getElementById('mb-filter-status').textContent.startsWith('{len(want)} av')")
+    assert status(page) == f"{len(want)} av {total} metoder passar filtren."
+
+    # A shared link shows the same result; the form shows the filters.
+    shared = page.url
+    other = page.context.new_page()
+    other.goto(shared)
+    assert visible_ids(other) == want
+    assert other.input_value("#mb-filter-deltagare") == "8"
+    assert other.input_value("#mb-filter-fas") == "follow_up"
+    other.close()
+
+    # The back button goes back through earlier filters.
+    page.go_back()
+    page.wait_for_function("!new URLSearchParams(location.search).has('minuter')")
+    assert page.input_value("#mb-filter-minuter") == ""
+    assert visible_ids(page) == expected(methods, phase="follow_up", people=8)
+    page.go_back()
+    page.wait_for_function("new URLSearchParams(location.search).get('fas') === 'follow_up' "
+                           "&& !new URLSearchParams(location.search).has('deltagare')")
+    assert visible_ids(page) == expected(methods, phase="follow_up")
+
+    # "Visa alla metoder" clears every filter.
+    page.click("text=Visa alla metoder")
+    page.wait_for_function("location.search === ''")
+    assert len(visible_ids(page)) == total
+
+
+def test_free_text_tag_audience_and_difficulty(page, site_url, methods):
+    page.goto(site_url + "metoder/?sok=SKUGGNING")
+    assert visible_ids(page) == ["skuggning"]
+    # Without diacritics and by a tag's alias or label.
+    page.goto(site_url + "metoder/?sok=forankring")
+    found = set(visible_ids(page))
+    assert {m.id for m in methods.values() if "anchoring" in m.phases} <= found
+    assert len(found) < len(methods)
+    page.goto(site_url + "metoder/?tagg=reflektion")
+    assert visible_ids(page) == expected(methods, tag="reflektion")
+    page.goto(site_url + "metoder/?malgrupp=board&svarighet=easy")
+    assert visible_ids(page) == sorted(m.id for m in methods.values()
+                                       if "board" in m.audience and m.difficulty == "easy")
+
+
+def test_no_match_says_so(page, site_url):
+    page.goto(site_url + "metoder/?sok=xyzzy")
+    assert visible_ids(page) == []
+    assert status(page).startswith("Ingen metod passar filtren.")
+
+
+def test_unknown_values_in_the_url_are_ignored(page, site_url, methods):
+    page.goto(site_url + "metoder/?fas=nonsens&deltagare=abc")
+    assert page.input_value("#mb-filter-fas") == ""
+    assert len(visible_ids(page)) == len(methods)
+
+
+def test_the_filter_count_is_announced_in_a_live_region(page, site_url):
+    page.goto(site_url + "metoder/")
+    region = page.locator("#mb-filter-status")
+    assert region.get_attribute("role") == "status"
+    assert region.get_attribute("aria-live") == "polite"
+    for field in ("mb-filter-q", "mb-filter-fas", "mb-filter-malgrupp", "mb-filter-deltagare", "mb-filter-minuter",
+                  "mb-filter-svarighet", "mb-filter-tagg"):
+        label = page.locator(f"label[for={field}]")
+        assert label.count() == 1 and label.inner_text().strip(), field
+
+
+def test_without_javascript_every_method_is_listed(browser, site_url, methods):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "metoder/?fas=follow_up")
+        assert page.locator("#mb-filters").is_hidden()
+        assert len(visible_ids(page)) == len(methods)
+        assert page.locator("#mb-catalogue tbody tr a.mb-row-add").count() == len(methods)
+    finally:
+        context.close()
+
+
+def test_works_on_a_360_pixel_phone(page, site_url, methods):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "metoder/?fas=follow_up&deltagare=8&minuter=60")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    for field in ("#mb-filter-q", "#mb-filter-fas", "#mb-filter-deltagare", "#mb-filter-minuter"):
+        box = page.locator(field).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, field
+    rows = page.locator("#mb-catalogue tbody tr:visible")
+    assert rows.count() == len(expected(methods, phase="follow_up", people=8, minutes=60))
+    first = rows.first.bounding_box()
+    assert first["x"] >= 0 and first["x"] + first["width"] <= 360
+    # Each card names its facts, since the column headings are not shown.
+    labels = rows.first.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
+    assert labels[1:] == ['"Fas: "', '"Målgrupp: "', '"Gruppstorlek: "', '"Tid per träff: "', '"Svårighet: "']
