@@ -81,6 +81,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-50)  # after Material's search plugin writes the index, before the offline plugin inlines it
+def on_post_build(config: MkDocsConfig) -> None:
+    """Swedish search: add stems, compound parts and synonyms to the search index (engine: search.py)."""
+    project = _state.get("project")
+    if project is not None:
+        search = importlib.import_module("metodbank.search")
+        search.tune_site_index(config.site_dir, project.catalogue, project.vocabulary, config.use_directory_urls)
+
+
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     project, builder = _state.get("project"), _state.get("builder")

@@ -27,6 +27,9 @@ LISTS: dict[str, str] = {
     "statuses": "status",
     "tags": "tagg",
 }
+# Lists that may be left out. `synonyms` maps a word used in the handbook to the everyday words people
+# search with (one line per word); the search index carries them (see search.py).
+OPTIONAL_LISTS: dict[str, str] = {"synonyms": "synonymlista"}
 TERM_KEYS = frozenset({"label", "description", "aliases", "chapter"})
 TERM_ID = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 
@@ -48,9 +51,11 @@ class Vocabulary:
 
     lists: dict[str, tuple[Term, ...]]
     _lookup: dict[str, dict[str, str]] = field(repr=False, compare=False)
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def from_lists(cls, lists: dict[str, tuple[Term, ...]]) -> Vocabulary:
+    def from_lists(cls, lists: dict[str, tuple[Term, ...]],
+                   synonyms: dict[str, tuple[str, ...]] | None = None) -> Vocabulary:
         lookup: dict[str, dict[str, str]] = {}
         for name, terms in lists.items():
             table: dict[str, str] = {}
@@ -58,7 +63,7 @@ class Vocabulary:
                 for word in (term.id, *term.aliases, term.label):  # the Swedish label works as a word too
                     table.setdefault(word.lower(), term.id)
             lookup[name] = table
-        return cls(lists, lookup)
+        return cls(lists, lookup, dict(synonyms or {}))
 
     def terms(self, name: str) -> tuple[Term, ...]:
         """The terms of one list, in file order."""
@@ -118,7 +123,9 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
     problems = [Problem(VOCABULARY_FILE, i.line, i.code, i.message) for i in result.issues]
     lists, more = _check(result)
     problems.extend(more)
-    return Vocabulary.from_lists(lists), problems
+    synonyms, more = _check_synonyms(result)
+    problems.extend(more)
+    return Vocabulary.from_lists(lists, synonyms), problems
 
 
 def _check(result: yamlstrict.YamlResult) -> tuple[dict[str, tuple[Term, ...]], list[Problem]]:
@@ -134,8 +141,8 @@ def _check(result: yamlstrict.YamlResult) -> tuple[dict[str, tuple[Term, ...]], 
         return {}, problems
     lists: dict[str, tuple[Term, ...]] = {}
     for name in data:
-        if name not in LISTS:
-            report((name,), "unknown-key", f'okänd lista "{name}"{did_you_mean(name, LISTS)}')
+        if name not in LISTS and name not in OPTIONAL_LISTS:
+            report((name,), "unknown-key", f'okänd lista "{name}"{did_you_mean(name, [*LISTS, *OPTIONAL_LISTS])}')
     for name in LISTS:
         entries = data.get(name)
         if not isinstance(entries, dict) or not entries:
@@ -188,3 +195,50 @@ def _term(name: str, term_id: str, entry: object, report) -> Term | None:
         report(path + ("description",), "vocabulary-shape", "description ska vara text")
         description = ""
     return Term(term_id, label.strip(), description.strip(), tuple(a.strip() for a in aliases), chapter)
+
+
+def _check_synonyms(result: yamlstrict.YamlResult) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """The optional `synonyms:` list: handbook word → everyday words; each word may mean only one thing."""
+    data, lines = result.data, result.lines
+    if not isinstance(data, dict) or data.get("synonyms") is None:
+        return {}, []
+    problems: list[Problem] = []
+
+    def report(path: tuple, code: str, message: str) -> None:
+        problems.append(Problem(VOCABULARY_FILE, lines.get(path, lines.get(path[:-1], 1)), code, message))
+
+    entries = data["synonyms"]
+    if not isinstance(entries, dict):
+        report(("synonyms",), "vocabulary-shape",
+               "synonyms ska vara rader som ord: [vardagsord, ...], till exempel internat: [övernattning]")
+        return {}, problems
+    synonyms: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, str] = {}
+    for word, extra in entries.items():
+        path = ("synonyms", word)
+        if not isinstance(word, str) or not word.strip() or word != word.strip().lower():
+            report(path, "vocabulary-shape", f'"{word}" i synonyms ska skrivas med små bokstäver, utan mellanslag runt')
+            continue
+        if not isinstance(extra, list) or not extra or not all(isinstance(e, str) and e.strip() for e in extra):
+            report(path, "vocabulary-shape", f'synonymerna till "{word}" ska vara en lista med ord: [ord, ord]')
+            continue
+        cleaned = []
+        for other in extra:
+            other = " ".join(other.split()).lower()
+            if other == word:
+                report(path, "synonym-conflict", f'"{word}" står som synonym till sig själv')
+                continue
+            previous = owner.get(other)
+            if previous is not None and previous != word:
+                report(path, "synonym-conflict",
+                       f'"{other}" är redan synonym till "{previous}"; ett ord får bara betyda en sak')
+                continue
+            owner[other] = word
+            if other not in cleaned:
+                cleaned.append(other)
+        synonyms[word] = tuple(cleaned)
+    for word in synonyms:
+        if word in owner:
+            report(("synonyms", word), "synonym-conflict",
+                   f'"{word}" står både som ord och som synonym till "{owner[word]}"; välj ett av dem')
+    return synonyms, problems
