@@ -30,9 +30,10 @@ URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "da
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-# A tag as Python-Markdown sees one: "<" directly followed by a name, attributes up to the next "<" or ">",
-# also over several lines.
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>?")
+# A tag as Python-Markdown sees one: "<" directly followed by a name, attributes up to ">" with no "<" in
+# between, also over several lines. A dangerous tag name is reported even when its ">" is missing.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>")
+_DANGEROUS_START = re.compile(r"<(" + "|".join(sorted(DANGEROUS_TAGS)) + r")(?![a-zA-Z0-9:-])", re.IGNORECASE)
 _COMMENT_MARK = re.compile(r"<!--|-->")
 _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
@@ -138,8 +139,13 @@ def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[
     findings: list[Finding] = []
     method_links: list[tuple[str, int]] = []
     without_comments = _COMMENT_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    tags = set()
     for match in _TAG.finditer(without_comments):
+        tags.add(match.start())
         findings.extend(_check_tag(match.group(1), match.group(2).lower(), match.group(3), line_of(match.start())))
+    for match in _DANGEROUS_START.finditer(without_comments):
+        if match.start() not in tags:
+            findings.extend(_check_tag("", match.group(1).lower(), "", line_of(match.start())))
     for match in _ATTR_LIST.finditer(text):
         findings.extend(_check_attr_list(match.group(1), line_of(match.start())))
     for match in _TARGET.finditer(text):
@@ -194,6 +200,10 @@ def _check_tag(closing: str, tag: str, rest: str, number: int) -> Iterator[Findi
         yield Finding(number, "unsafe-html", f'attributet "{handlers[0]}" på <{tag}> kan köra kod och är inte '
                       "tillåtet; ta bort det")
         return
+    unsafe = [f for _, value in attributes if value for f in _check_target(value.strip("\"'"), number)]
+    if tag not in ALLOWED_TAGS and unsafe:
+        yield unsafe[0]
+        return
     if tag not in ALLOWED_TAGS:
         yield Finding(number, "html-not-allowed", f"HTML-taggen <{tag}> är inte tillåten; använd Markdown "
                       f"(tillåtna taggar: {', '.join(sorted(ALLOWED_TAGS))})")
@@ -222,7 +232,7 @@ def _check_attr_list(content: str, number: int) -> Iterator[Finding]:
 
 
 def _check_target(target: str, number: int) -> Iterator[Finding]:
-    cleaned = _CONTROL.sub("", html.unescape(target)).lower()
+    cleaned = _CONTROL.sub("", html.unescape(target)).lower().lstrip("<")
     scheme = re.match(r"^([a-z][a-z0-9+.-]*):", cleaned)
     if scheme and scheme.group(1) not in SAFE_SCHEMES:
         yield Finding(number, "unsafe-url", f'länkar som börjar med "{scheme.group(1)}:" är inte tillåtna; '

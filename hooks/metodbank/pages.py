@@ -271,7 +271,9 @@ class PageBuilder:
 
 
 def _meta(values: dict[str, str]) -> str:
-    lines = "\n".join(f"{key}: {json.dumps(' '.join(value.split()), ensure_ascii=False)}" for key, value in values.items())
+    # The theme prints meta values unescaped inside attributes (MkDocs' Jinja has no autoescape), so a
+    # summary with a double quote could add attributes to <meta>: escape for HTML here.
+    lines = "\n".join(f"{key}: {json.dumps(html_escape(value), ensure_ascii=False)}" for key, value in values.items())
     return f"---\n{lines}\n---"
 
 

