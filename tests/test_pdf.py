@@ -1,0 +1,239 @@
+"""`metodbank pdf` and the cards in a real browser: PDFs written, page counts, text, and no card overflows.
+
+Uses the Debian Chromium through playwright (hooks/metodbank/pdf.py) and poppler-utils (pdfinfo, pdftotext).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, build_site, make_method, make_project
+from metodbank import pdf
+from metodbank.cli import main
+from metodbank.schema import EASY_READ_MAX, STEP_MAX, STEPS_PER_PHASE_MAX, SUMMARY_MAX, TITLE_MAX
+from test_print import TRICKY_TITLE, make_print_project
+
+pytestmark = pytest.mark.browser
+
+TODAY = datetime.date(2026, 11, 23)
+TITLES = ("Första samtalet", TRICKY_TITLE, "Titta tillbaka")
+NOT_ON_PAPER = ("Sök", "Hoppa till", "Skriv ut", "Ladda ner som PDF", "Ctrl+P", "Föreslå en ändring", "Metodkatalog")
+
+
+def _need_tools() -> None:
+    missing = [tool for tool in ("pdfinfo", "pdftotext") if shutil.which(tool) is None]
+    reason = None
+    if missing:
+        reason = f"{', '.join(missing)} saknas (Debian-paketet poppler-utils)"
+    else:
+        try:
+            pdf.chromium_path()
+            pdf._playwright()
+        except pdf.PdfError as error:
+            reason = str(error)
+    if reason:
+        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+
+
+def pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def page_size(path: Path) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    match = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M)
+    return float(match.group(1)), float(match.group(2))
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of every page (pdftotext separates pages with form feeds)."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(p.split()) for p in out.split("\f")[: pages(path)]]
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """`metodbank pdf` run once on the print fixture project (it builds the site itself)."""
+    _need_tools()
+    root = make_print_project(tmp_path_factory.mktemp("pdf") / "project")
+    build_site(root)  # writes mkdocs.yml for the fixture; `metodbank pdf` builds again by itself
+    return root
+
+
+@pytest.fixture(scope="module")
+def pdf_run(pdfs):
+    """Exit code, stdout and stderr of the command, run once for the module."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(pdfs), "pdf"], today=TODAY)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_pdf_command_writes_every_document_with_progress(pdfs, pdf_run):
+    code, out, err = pdf_run
+    assert code == 0, err
+    folder = pdfs / "site" / "pdf"
+    names = sorted(p.name for p in folder.glob("*.pdf"))
+    assert names == sorted(["metodbanken-forankring.pdf", "metodbanken-genomforande.pdf",
+                            "metodbanken-efterarbete.pdf", "metodbanken-hela-handboken.pdf", "metodkort-alla.pdf",
+                            "metodkort-forankring.pdf", "metodkort-genomforande.pdf", "metodkort-efterarbete.pdf"])
+    assert "Skriver PDF 1 av 8: Förankring …" in err
+    assert "Skriver PDF 4 av 8: Hela handboken …" in err
+    assert f"Klart: 8 PDF-filer i {folder}" in err
+    assert str(folder / "metodkort-alla.pdf") in out
+
+
+def test_chapter_pdf_is_a_booklet(pdfs, pdf_run):
+    path = pdfs / "site" / "pdf" / "metodbanken-forankring.pdf"
+    texts = page_texts(path)
+    assert page_size(path) == pytest.approx((595, 842), abs=1)  # A4
+    assert "Innehåll" in texts[0] and "Första samtalet" in texts[0]  # cover with the table of contents
+    assert texts[1].startswith("Metodbanken Förankring Om fasen")  # the chapter text starts on page 2
+    starts = [i for i, t in enumerate(texts) if t.startswith("Metodbanken Förankring Första samtalet")]
+    assert starts == [2]  # the method starts a page of its own
+    assert 3 <= pages(path) <= 5
+    whole = "\n".join(texts)
+    for word in ("Förankringen gör att alla vet varför.", "Handledaren pratar med deltagaren.", "Lättläst",
+                 "Gruppstorlek", "https://coompanion.se/"):
+        assert word in whole, word
+    for word in NOT_ON_PAPER:
+        assert word not in whole, word
+    for number, text in enumerate(texts, 1):  # the margins: handbook title, document, date, page numbers
+        assert text.startswith("Metodbanken Förankring"), text[:80]
+        assert text.endswith(f"Utskriven 23 november 2026 sida {number} av {len(texts)}"), text[-80:]
+
+
+def test_whole_handbook_pdf_holds_every_method(pdfs, pdf_run):
+    path = pdfs / "site" / "pdf" / "metodbanken-hela-handboken.pdf"
+    texts = page_texts(path)
+    whole = "\n".join(texts)
+    for title in TITLES:
+        assert title in whole, title
+    for word in NOT_ON_PAPER:
+        assert word not in whole, word
+    # cover, 5 chapters each on a new page, 3 methods each on a new page
+    assert pages(path) >= 1 + 5 + 3
+
+
+def test_each_card_side_is_exactly_one_a5_page(pdfs, pdf_run):
+    path = pdfs / "site" / "pdf" / "metodkort-alla.pdf"
+    texts = page_texts(path)
+    assert pages(path) == 2 * 3
+    assert page_size(path) == pytest.approx((420, 595), abs=1)  # A5
+    fronts, backs = texts[0::2], texts[1::2]
+    for title, front, back in zip(sorted(TITLES, key=str.lower), fronts, backs):
+        assert title in front and "Lättläst" in front and "Målgrupp" in front, front
+        assert f"{title} · Steg i korthet".upper() in back.upper() and "Genomförande" in back, back
+    for word in NOT_ON_PAPER:
+        assert word not in "\n".join(texts), word
+    assert pages(pdfs / "site" / "pdf" / "metodkort-efterarbete.pdf") == 2 * 2
+
+
+def test_pdf_links_appear_on_the_site_only_when_the_pdf_exists(pdfs, pdf_run):
+    site = pdfs / "site"
+    with pdf.serve(site) as base, pdf.browser() as chromium:
+        page = chromium.new_page()
+        page.goto(base + "utskrift/forankring/")
+        page.wait_for_selector("a.mb-pdf-link:not([hidden])", timeout=5000)
+        assert page.is_visible(".mb-print-button")
+        (site / "pdf" / "metodbanken-forankring.pdf").rename(site / "flyttad.pdf")
+        try:
+            page.goto(base + "utskrift/forankring/")
+            page.wait_for_load_state("networkidle")
+            assert page.is_hidden("a.mb-pdf-link")
+        finally:
+            (site / "flyttad.pdf").rename(site / "pdf" / "metodbanken-forankring.pdf")
+
+
+def test_pdf_without_a_built_site_says_what_to_do(tmp_path, capsys):
+    root = make_project(tmp_path / "project")
+    assert main(["--root", str(root), "pdf", "--no-build"], today=TODAY) == 1
+    assert "bygg webbplatsen" in capsys.readouterr().err
+
+
+# -- cards never overflow their page ----------------------------------------------------------------
+
+def _fill(limit: int) -> str:
+    """Swedish-looking text of exactly `limit` characters with long words (hard to wrap)."""
+    words = "kompetensutveckling arbetsplatsen handledaren deltagarna tillsammans uppföljningen verksamheten".split()
+    text, i = "", 0
+    while len(text) < limit:
+        text = (text + " " + words[i % len(words)]).strip()
+        i += 1
+    return text[:limit].rstrip()
+
+
+def _sentence(limit: int) -> str:
+    words = _fill(limit - 1).split()[:15]
+    return " ".join(words).capitalize()[: limit - 1] + "."
+
+
+@pytest.fixture(scope="module")
+def worst_case_site(tmp_path_factory):
+    """One method with every card field at its validation limit."""
+    _need_tools()
+    root = make_project(tmp_path_factory.mktemp("worst") / "project")
+    steps = [_fill(STEP_MAX - 1) + "." for _ in range(STEPS_PER_PHASE_MAX)]
+    make_method(root, "varsta-kortet", title=_fill(TITLE_MAX).capitalize(), summary=_fill(SUMMARY_MAX - 1) + ".",
+                easy_read=" ".join(_sentence(EASY_READ_MAX // 5 - 1) for _ in range(5)),
+                phases=["anchoring", "delivery", "follow_up"],
+                audience=["participant", "supervisor", "management", "board", "team"],
+                group_size={"min": 100, "max": 1000}, duration={"min": 1000, "max": 7000, "span": _fill(60)},
+                difficulty="moderate", cost="medium",
+                steps={"anchoring": list(steps), "delivery": list(steps), "follow_up": list(steps)})
+    return build_site(root)
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    """The repository's own site (all real methods)."""
+    _need_tools()
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("real") / "site"
+    build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site
+
+
+def _sides(site: Path) -> tuple[int, list[dict]]:
+    with pdf.serve(site) as base, pdf.browser() as chromium:
+        page = chromium.new_page()
+        page.goto(base + "kort/")
+        count = page.locator(".mb-card-side").count()
+        return count, pdf.card_overflows(page)
+
+
+def test_no_real_card_overflows(real_site):
+    methods = len(list((REPO / "methods").glob("*.md")))
+    count, overflowing = _sides(real_site)
+    assert count == 2 * methods
+    assert overflowing == []
+
+
+def test_a_card_at_every_limit_still_fits(worst_case_site):
+    count, overflowing = _sides(worst_case_site)
+    assert count == 2
+    assert overflowing == []
+
+
+def test_overflow_measurement_catches_a_card_that_is_too_full(worst_case_site):
+    with pdf.serve(worst_case_site) as base, pdf.browser() as chromium:
+        page = chromium.new_page()
+        page.goto(base + "kort/")
+        page.evaluate("() => { const ol = document.querySelector('.mb-card-back ol');"
+                      " ol.innerHTML += ol.innerHTML + ol.innerHTML; }")
+        assert [o["label"] for o in pdf.card_overflows(page)] == [
+            page.locator(".mb-card-back").get_attribute("aria-label")]
