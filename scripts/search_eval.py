@@ -132,7 +132,7 @@ def page_key(href: str) -> str:
     """'metod:<id>' for a method page, else the page's path (without anchor)."""
     path = unquote(urlparse(href).path)
     match = _METHOD_URL.search(path)
-    if match:
+    if match and match.group(1) != "index":
         return f"metod:{match.group(1)}"
     return path.rsplit("/site/", 1)[-1] or "/"
 

@@ -24,7 +24,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # lunr's Swedish stop words (lunr.sv, as loaded by Material) plus a few question and helper verbs that
 # carry no meaning in a search. Must match STOP_WORDS in handbook/assets/search-sv.js.
@@ -150,10 +150,11 @@ class Expansion:
         return sum(1 for s in stems if s.startswith(key))
 
 
-def expansions(synonyms: Mapping[str, Iterable[str]], tag_aliases: Mapping[str, Iterable[str]] = {}) -> list[Expansion]:
+def expansions(synonyms: Mapping[str, Iterable[str]],
+               tag_aliases: Mapping[str, Iterable[str]] | None = None) -> list[Expansion]:
     """Expansion rules from vocabulary.yml: `synonyms` (word → everyday words) and each tag's label → aliases."""
     rules = [Expansion(word, tuple(extra)) for word, extra in synonyms.items()]
-    for label, aliases in tag_aliases.items():
+    for label, aliases in (tag_aliases or {}).items():
         rules.append(Expansion(label, tuple(aliases)))
     return rules
 
@@ -168,13 +169,6 @@ class MethodEntry:
     summary: str
     phases: str
     tag_words: tuple[str, ...] = ()
-
-
-@dataclass
-class Vocabulary:
-    """Known words of the whole index (for compound parts)."""
-
-    known: set[str] = field(default_factory=set)
 
 
 def _plain(markup: str) -> str:
@@ -232,15 +226,15 @@ def _page(location: str) -> str:
 def tune_index(
     index: dict,
     methods: Mapping[str, MethodEntry],
-    synonyms: Mapping[str, Iterable[str]] = {},
-    tag_aliases: Mapping[str, Iterable[str]] = {},
+    synonyms: Mapping[str, Iterable[str]] | None = None,
+    tag_aliases: Mapping[str, Iterable[str]] | None = None,
 ) -> dict:
     """Material's search index with Swedish forms, synonyms, method teasers and method boosts.
 
     `methods` maps the page location of every method page ('metoder/skuggning/' or
     'metoder/skuggning.html') to its teaser data. The input is not changed.
     """
-    rules = expansions(synonyms, tag_aliases)
+    rules = expansions(synonyms or {}, tag_aliases)
     docs = [dict(d) for d in index.get("docs", []) if not _page(d.get("location", "")).startswith(EXCLUDED_FOLDERS)]
     known = {w for d in docs for w in words(_plain(d.get("title", "") + " " + d.get("text", ""))) if len(w) >= MIN_TAIL}
     page_text: dict[str, list[str]] = {}
