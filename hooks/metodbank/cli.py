@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--out", help="mapp för PDF-filerna (standard: SITE-DIR/pdf, då länkar webbplatsen till dem)")
     pdf.add_argument("--no-build", action="store_true",
                      help="bygg inte webbplatsen först, använd den som redan finns i --site-dir")
+    build = sub.add_parser("build", help="bygg webbplatsen; en tidigare byggd webbplats ersätts bara om bygget lyckas",
+                           add_help=False)
+    build.add_argument("-h", "--help", action="help", help="visa hjälp")
+    build.add_argument("--strict", action="store_true", help="avbryt bygget vid varningar också")
+    build.add_argument("--site-dir", default="site", help="mappen som webbplatsen byggs till (standard: site)")
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             action.help = "ett av kommandona nedan"
@@ -107,7 +112,7 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, today: date
         if not root.is_dir():
             raise UsageError(f"mappen {args.root} finns inte")
         settings = Settings.for_root(root, today=today)
-        command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema,
+        command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema, "build": cmd_build,
                    "pdf": cmd_pdf}[args.command]
         return command(args, settings, stdin)
     except UsageError as error:
@@ -223,6 +228,64 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def cmd_build(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """Build into a new folder next to the target and swap it in only when the build succeeded.
+
+    A failed build (an error in a method, a warning with --strict) leaves the previous site untouched.
+    MkDocs is imported here only: the command line is an adapter, the engine never imports it.
+    """
+    import logging
+    import os
+    import shutil
+    import tempfile
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = settings.root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise UsageError(f"hittar ingen mkdocs.yml i {settings.root}")
+    target = (settings.root / args.site_dir).resolve()
+    sources = (settings.methods_dir, settings.docs_dir)
+    if settings.root.is_relative_to(target) or any(s.is_relative_to(target) or target.is_relative_to(s) for s in sources):
+        raise UsageError(f"--site-dir {args.site_dir} skulle skriva över källfilerna; välj en egen mapp, "
+                         "till exempel site")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}-bygge-", dir=target.parent))
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    try:
+        build(load_config(config_file=str(config_file), site_dir=str(temp), strict=args.strict))
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - whatever failed, the old site must stay
+        shutil.rmtree(temp, ignore_errors=True)
+        known = isinstance(error, (SystemExit, MkDocsException))  # MkDocs has logged the reason already
+        reason = "se raderna ovan" if known else f"{type(error).__name__}: {error}"
+        print(f"metodbank: bygget misslyckades ({reason}); {args.site_dir} är orörd", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    finally:
+        mkdocs_log.removeHandler(handler)
+    previous = target.with_name(f".{target.name}-gammal-{os.getpid()}") if target.exists() else None
+    if previous:
+        os.replace(target, previous)
+    try:
+        os.replace(temp, target)
+    except OSError:
+        if previous:
+            os.replace(previous, target)
+        raise
+    if previous:
+        shutil.rmtree(previous, ignore_errors=True)
+    print(f"Byggde webbplatsen i {args.site_dir}.", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
