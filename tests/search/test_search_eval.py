@@ -92,3 +92,22 @@ def test_lunr_syntax_is_left_alone(page, site_url):
     page.goto(site_url)
     assert page.evaluate("window.metodbankSearch.rewrite('+studiecirkel -internat')") == "+studiecirkel -internat"
     assert page.evaluate("window.metodbankSearch.rewrite('studiecirklar')") == "studiecirkl studiecirkl~2"
+
+
+def test_offline_copy_searches_as_well_from_disk(page, tmp_path):
+    """The zip from `metodbank offline` (Material's offline plugin, no directory URLs), opened via file://."""
+    import zipfile
+
+    from metodbank.cli import main
+
+    out = tmp_path / "kopia.zip"
+    assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(tmp_path / "kopia")
+    start = next((tmp_path / "kopia").glob("*/index.html"))
+    queries, threshold = search_eval.load_queries()
+    report = search_eval.run_queries(page, start.as_uri(), queries)
+    assert report.hit_at_5 >= threshold, "\n" + report.table()
+    first = {o.query.text: o.pages[:1] for o in report.outcomes}
+    assert first["internatet"] == ["metod:internat"]
+    assert first["studiecirklar"] == ["metod:studiecirkel"]
