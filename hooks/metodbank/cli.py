@@ -21,6 +21,7 @@ from .text import ID_PATTERN, slugify
 from .vocabulary import load_vocabulary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+OFFLINE_ZIP = "metodbanken-offline.zip"
 
 
 class UsageError(Exception):
@@ -88,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--out", help="mapp för PDF-filerna (standard: SITE-DIR/pdf, då länkar webbplatsen till dem)")
     pdf.add_argument("--no-build", action="store_true",
                      help="bygg inte webbplatsen först, använd den som redan finns i --site-dir")
+    offline = sub.add_parser("offline", help="bygg en kopia av webbplatsen som fungerar utan internet (zip-fil)",
+                             add_help=False)
+    offline.add_argument("-h", "--help", action="help", help="visa hjälp")
+    offline.add_argument("--out", default=OFFLINE_ZIP, help=f"zip-filen som skrivs (standard: {OFFLINE_ZIP})")
     build = sub.add_parser("build", help="bygg webbplatsen; en tidigare byggd webbplats ersätts bara om bygget lyckas",
                            add_help=False)
     build.add_argument("-h", "--help", action="help", help="visa hjälp")
@@ -113,7 +118,7 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, today: date
             raise UsageError(f"mappen {args.root} finns inte")
         settings = Settings.for_root(root, today=today)
         command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema, "build": cmd_build,
-                   "pdf": cmd_pdf}[args.command]
+                   "pdf": cmd_pdf, "offline": cmd_offline}[args.command]
         return command(args, settings, stdin)
     except UsageError as error:
         print(f"metodbank: {error}", file=sys.stderr)
@@ -372,3 +377,91 @@ def _site_name(config: Path) -> str:
         if match:
             return match.group(1)
     return "Metodbanken"
+
+
+OFFLINE_FOLDER = "metodbanken"
+OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"  # lets search run from file:// (no CDN)
+OFFLINE_README = """Metodbanken utan internet
+
+1. Packa upp hela zip-filen (högerklicka och välj Extrahera alla).
+2. Öppna mappen metodbanken och dubbelklicka på index.html.
+
+Allt fungerar utan nätverk: sidorna, sökrutan, metodkatalogens filter och planeraren för workshoppar.
+Planen sparas i webbläsaren på den här datorn.
+"""
+
+
+def cmd_offline(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """Build the site for file:// (Material's offline plugin, no directory URLs) and zip it."""
+    import shutil
+    import tempfile
+    import zipfile
+
+    config = settings.root / "mkdocs.yml"
+    if not config.is_file():
+        raise UsageError(f"hittar ingen mkdocs.yml i {settings.root}")
+    out = Path(args.out).resolve()
+    if out.suffix.lower() != ".zip":
+        raise UsageError(f"--out ska vara en zip-fil, till exempel {OFFLINE_ZIP}")
+    if not out.parent.is_dir():
+        raise UsageError(f"mappen {out.parent} finns inte")
+    project = load_project(settings)
+    if not project.ok:
+        _report(project)
+        print("metodbank: rätta felen i metodfilerna först; metodbank check visar samma lista", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print("Bygger webbplatsen för användning utan internet …", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory(prefix="metodbanken-offline-") as temp:
+        site = Path(temp) / OFFLINE_FOLDER
+        error = _build_offline_site(config, site)
+        if error:
+            print(f"metodbank: webbplatsen gick inte att bygga: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        if not (site / "search" / "search_index.js").is_file():
+            print("metodbank: sökindexet för användning utan internet saknas (search/search_index.js)",
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+        partial = out.with_name(out.name + ".tmp")
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("LÄS MIG.txt", OFFLINE_README)
+            files = sorted(p for p in site.rglob("*") if p.is_file())
+            for path in files:
+                archive.write(path, f"{OFFLINE_FOLDER}/{path.relative_to(site).as_posix()}")
+        shutil.move(partial, out)
+    size = out.stat().st_size / 1_000_000
+    print(f"Skrev {out.name} ({len(files)} filer, {_number(size)} MB). Packa upp den och öppna "
+          f"{OFFLINE_FOLDER}/index.html i en webbläsare; sökningen fungerar också utan internet.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _build_offline_site(config_file: Path, site_dir: Path) -> str | None:
+    """Build with Material's `offline` plugin added to the project's plugins and page URLs ending in .html.
+
+    The only place the command line uses MkDocs itself; imported here so every other command works
+    without it. Returns an error message, or None when the build succeeded (strict: no warnings)."""
+    import logging
+
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    plugins = list(raw.get("plugins") or ["search"])
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
+    if "offline" not in names and "material/offline" not in names:
+        plugins.append("offline")
+    extra = dict(raw.get("extra") or {})
+    extra["polyfills"] = [*extra.get("polyfills", []), OFFLINE_SHIM]
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True,
+                             use_directory_urls=False, plugins=plugins, extra=extra)
+        build(config)
+    except (MkDocsException, SystemExit, OSError) as error:
+        return str(error) or "se raderna ovan"
+    return None

@@ -1,0 +1,42 @@
+"""The offline copy (`metodbank offline`) opened from disk (file://) in Chromium: search, filters, planner."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory):
+    from metodbank.cli import main
+
+    folder = tmp_path_factory.mktemp("offline")
+    out = folder / "metodbanken-offline.zip"
+    assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(folder)
+    return (folder / "metodbanken").as_uri() + "/"
+
+
+def test_search_works_from_disk(page, offline_copy):
+    page.goto(offline_copy + "index.html")
+    page.locator("input.md-search__input").fill("skuggning")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)
+    expect(page.locator(".md-search-result")).to_contain_text("Skuggning")
+
+
+def test_filters_and_planner_work_from_disk(page, offline_copy):
+    page.goto(offline_copy + "metoder/index.html?fas=follow_up&deltagare=8")
+    expect(page.locator("#mb-filter-status")).to_contain_text("metoder passar filtren")
+    page.goto(offline_copy + "metoder/skuggning.html")
+    page.click("a.mb-plan-add-link")
+    page.wait_for_url("**/planera.html*")
+    expect(page.locator("#mb-plan-list")).to_contain_text("Skuggning")
+    expect(page.locator("#mb-handout")).to_contain_text("Deltagaren följer kollegan")
