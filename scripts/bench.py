@@ -1,0 +1,451 @@
+"""Benchmark: the handbook with all hooks against plain MkDocs + Material, on a synthetic corpus.
+
+    .venv/bin/python scripts/bench.py --methods 1000            # table on stdout, JSON in .bench/
+    .venv/bin/python scripts/bench.py --methods 1000 --search   # also Material search against Pagefind
+
+One run generates a valid corpus of N methods (scripts/benchcorpus.py) and builds, each in a fresh Python
+process so that both sides pay the same imports:
+
+  (a) the handbook: the repository's mkdocs.yml, vocabulary and chapters, the generated methods, all hooks;
+  (b) the baseline: plain MkDocs + Material (search plugin only) over the same Markdown, method pages as
+      docs/metoder/*.md outside the navigation, no hooks.
+
+It reports ratios as well as seconds: build time (hooks/baseline, median of --repeat runs), HTML bytes per
+method page at N and at --small methods, total site size, search index (raw and gzip), `metodbank check`
+time, and the time of a rebuild after one method changes the way `mkdocs serve` does it (a fresh config and
+a full build in the same process; also with --dirty). Timing lives here, never in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import gzip
+import io
+import json
+import logging
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path[:0] = [p for p in (str(HERE), str(REPO / "hooks")) if p not in sys.path]
+
+import benchcorpus  # noqa: E402
+
+TARGETS = {
+    "build_ratio": 1.2,  # hooks build time / baseline build time
+    "page_growth": 1.3,  # HTML per method page at N / at --small
+    "check_seconds": 1.0,  # `metodbank check` on N methods
+    "search_gzip_bytes": 1_000_000,  # Material's search index, gzip
+}
+RESULT_KEYS = ("methods", "small", "seed", "repeat", "machine", "corpus", "hooks", "baseline", "small_hooks",
+               "small_baseline", "ratios", "check", "targets", "search")
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+# ------------------------------------------------------------------------------------------------
+# Worker: one process, one site. Prints one JSON line.
+
+def _instrument(config: Any) -> dict[str, float]:
+    """Wrap every plugin event so that the time spent per plugin is known ('hooks', 'search', …)."""
+    spent: dict[str, float] = {}
+    plugins = config.plugins
+    for name, methods in plugins.events.items():
+        for i, method in enumerate(methods):
+            origin = plugins._event_origins.get(method, "<unknown>")
+            label = "hooks" if origin.endswith("mkdocs_hooks.py") else origin
+
+            def timed(*args: Any, _method: Any = method, _label: str = label, **kwargs: Any) -> Any:
+                start = time.perf_counter()
+                try:
+                    return _method(*args, **kwargs)
+                finally:
+                    spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - start
+
+            methods[i] = timed
+            plugins._event_origins[timed] = origin
+    return spent
+
+
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _edit(path: Path, round_: int) -> None:
+    """One contributor edit: a sentence added at the end of a method (still valid)."""
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{text}\n\nÄndring nummer {round_} för mätningen av en ny byggnad.\n", encoding="utf-8")
+
+
+def worker(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    counter = _Counter()
+    logging.getLogger("mkdocs").addHandler(counter)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    result: dict[str, Any] = {}
+
+    start = time.perf_counter()
+    config = load_config(config_file=args.config, site_dir=args.site)
+    spent = _instrument(config)
+    configured = time.perf_counter()
+    serving = bool(args.worker_rebuilds)
+    if serving:
+        config.plugins.on_startup(command="serve", dirty=False)
+        config.site_url = SERVE_URL
+    profiler = cProfile.Profile() if args.worker_profile else None
+    if profiler:
+        profiler.enable()
+    build(config, serve_url=SERVE_URL if serving else None)
+    if profiler:
+        profiler.disable()
+    done = time.perf_counter()
+    result.update(config_seconds=configured - start, build_seconds=done - configured, total_seconds=done - start,
+                  plugin_seconds=spent, warnings=len(counter.messages), warning_samples=counter.messages[:5])
+
+    if serving:
+        changed = Path(args.change)
+        original = changed.read_bytes()
+        rebuilds, dirty = [], []
+        try:
+            for round_ in range(args.worker_rebuilds):  # what `mkdocs serve` does after a save: new config, full build
+                _edit(changed, round_)
+                t0 = time.perf_counter()
+                config = load_config(config_file=args.config, site_dir=args.site)
+                config.site_url = SERVE_URL
+                build(config, serve_url=SERVE_URL)
+                rebuilds.append(time.perf_counter() - t0)
+            for round_ in range(args.worker_rebuilds):  # `mkdocs serve --dirty`
+                _edit(changed, 100 + round_)
+                t0 = time.perf_counter()
+                config = load_config(config_file=args.config, site_dir=args.site)
+                config.site_url = SERVE_URL
+                build(config, serve_url=SERVE_URL, dirty=True)
+                dirty.append(time.perf_counter() - t0)
+        finally:
+            changed.write_bytes(original)
+        result.update(rebuild_seconds=rebuilds, dirty_rebuild_seconds=dirty)
+
+    if profiler:
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("cumulative").print_stats(40)
+        stats.sort_stats("tottime").print_stats(25)
+        Path(args.worker_profile).write_text(out.getvalue(), encoding="utf-8")
+    print(json.dumps(result))
+    return 0
+
+
+def _run_worker(config: Path, site: Path, *, rebuilds: int = 0, change: Path | None = None,
+                profile: Path | None = None) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--config", str(config),
+               "--site", str(site)]
+    if rebuilds:
+        command += ["--worker-rebuilds", str(rebuilds), "--change", str(change)]
+    if profile:
+        command += ["--worker-profile", str(profile)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=str(config.parent))
+    if done.returncode != 0:
+        raise RuntimeError(f"build of {config} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------------------------------------
+# Measurements of a built site.
+
+def _gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def measure_site(site: Path) -> dict[str, Any]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    html = [p for p in files if p.suffix == ".html"]
+    method_pages = sorted(p for p in (site / "metoder").glob("*/index.html"))
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes() if index.is_file() else b""
+    sizes = [p.stat().st_size for p in method_pages]
+    return {
+        "files": len(files),
+        "site_bytes": sum(p.stat().st_size for p in files),
+        "html_bytes": sum(p.stat().st_size for p in html),
+        "method_pages": len(method_pages),
+        "method_page_bytes_mean": statistics.mean(sizes) if sizes else 0,
+        "method_page_bytes_max": max(sizes, default=0),
+        "search_index_bytes": len(raw),
+        "search_index_gzip_bytes": _gzip_size(raw) if raw else 0,
+    }
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def build_side(name: str, config: Path, site: Path, repeat: int, rebuilds: int, change: Path | None,
+               profile: Path | None = None, log: Any = print) -> dict[str, Any]:
+    """Build one side `repeat` times (fresh process each), then measure rebuilds; median times."""
+    runs = []
+    for i in range(repeat):
+        log(f"  {name}: bygge {i + 1}/{repeat} …")
+        if site.exists():
+            shutil.rmtree(site)
+        runs.append(_run_worker(config, site, profile=profile if i == 0 else None))
+    side: dict[str, Any] = {
+        "build_seconds": _median([r["build_seconds"] for r in runs]),
+        "total_seconds": _median([r["total_seconds"] for r in runs]),
+        "build_seconds_all": [round(r["build_seconds"], 3) for r in runs],
+        "plugin_seconds": {k: round(_median([r["plugin_seconds"].get(k, 0.0) for r in runs]), 3)
+                           for k in runs[0]["plugin_seconds"]},
+        "warnings": runs[0]["warnings"],
+        "warning_samples": runs[0]["warning_samples"],
+        **measure_site(site),
+    }
+    if rebuilds and change is not None:
+        log(f"  {name}: ombygge efter ändring ({rebuilds} gånger, som mkdocs serve) …")
+        serve_site = site.with_name(site.name + "-serve")
+        served = _run_worker(config, serve_site, rebuilds=rebuilds, change=change)
+        side["rebuild_seconds"] = _median(served["rebuild_seconds"])
+        side["dirty_rebuild_seconds"] = _median(served["dirty_rebuild_seconds"])
+        shutil.rmtree(serve_site, ignore_errors=True)
+    return side
+
+
+def time_check(root: Path, repeat: int) -> dict[str, Any]:
+    """`metodbank check` as a contributor runs it: a fresh process, wall time, median of runs."""
+    times, output, code = [], "", 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "metodbank", "--root", str(root), "check"],
+                              capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO / "hooks")))
+        times.append(time.perf_counter() - start)
+        output, code = done.stdout, done.returncode
+    problems = [line for line in output.splitlines() if line.strip()]
+    return {"seconds": _median(times), "seconds_all": [round(t, 3) for t in times], "exit_code": code,
+            "problems": len(problems)}
+
+
+# ------------------------------------------------------------------------------------------------
+# Search at scale: Material's lunr index against Pagefind on the same built site.
+
+def pagefind_index(site: Path) -> dict[str, Any]:
+    """Run Pagefind (PyPI package `pagefind[extended]`) over a built site; time and bundle sizes."""
+    try:
+        import pagefind  # noqa: F401
+    except ImportError:
+        return {"available": False, "note": "installera med: .venv/bin/pip install '.[bench]'"}
+    bundle = site / "pagefind"
+    shutil.rmtree(bundle, ignore_errors=True)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article",
+                           "--output-subdir", "pagefind"], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        return {"available": True, "error": done.stderr[-2000:]}
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+
+    def total(pattern: str) -> int:
+        return sum(p.stat().st_size for p in bundle.glob(pattern))
+
+    chunks = list(bundle.glob("index/*.pf_index"))
+    fragments = list(bundle.glob("fragment/*.pf_fragment"))
+    runtime = total("*.js") + total("*.wasm*") + total("*.css")
+    meta = total("pagefind.*.pf_meta") + total("pagefind-entry.json")
+    chunk_mean = statistics.mean(p.stat().st_size for p in chunks) if chunks else 0
+    fragment_mean = statistics.mean(p.stat().st_size for p in fragments) if fragments else 0
+    return {
+        "available": True,
+        "seconds": seconds,
+        "bundle_bytes": sum(p.stat().st_size for p in files),
+        "files": len(files),
+        "index_chunks": len(chunks),
+        "index_bytes": sum(p.stat().st_size for p in chunks),
+        "fragment_bytes": sum(p.stat().st_size for p in fragments),
+        "meta_bytes": meta,
+        "runtime_bytes": runtime,
+        # What one search with ten results downloads (Pagefind's files are already compressed):
+        # runtime + metadata + one index chunk per word (two words) + ten result fragments.
+        "typical_query_bytes": round(runtime + meta + 2 * chunk_mean + 10 * fragment_mean),
+    }
+
+
+# ------------------------------------------------------------------------------------------------
+# The run.
+
+def _ratio(a: float, b: float) -> float:
+    return round(a / b, 3) if b else 0.0
+
+
+def run(methods: int, small: int, seed: int, repeat: int, out: Path, search: bool = False,
+        rebuilds: int = 2, profile: bool = False, log: Any = print) -> dict[str, Any]:
+    work = out / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    log(f"Skapar {methods} metoder (frö {seed}) …")
+    corpus = benchcorpus.generate_methods(methods, seed)
+    hooks_cfg = benchcorpus.write_project(work / f"hooks-{methods}", corpus)
+    plain_cfg = benchcorpus.write_baseline(work / f"plain-{methods}", corpus)
+    changed = corpus[len(corpus) // 2].id
+    corpus_bytes = sum(len(m.text().encode("utf-8")) for m in corpus)
+
+    log("Bygger handboken med alla hooks …")
+    hooks = build_side("handbok", hooks_cfg, work / f"site-hooks-{methods}", repeat, rebuilds,
+                       hooks_cfg.parent / "methods" / f"{changed}.md",
+                       profile=out / f"profile-hooks-{methods}.txt" if profile else None, log=log)
+    log("Bygger jämförelsen: MkDocs + Material utan hooks …")
+    plain = build_side("jämförelse", plain_cfg, work / f"site-plain-{methods}", repeat, rebuilds,
+                       plain_cfg.parent / "docs" / "metoder" / f"{changed}.md", log=log)
+    log("Mäter metodbank check …")
+    check = time_check(hooks_cfg.parent, max(repeat, 3))
+
+    small_hooks = small_plain = None
+    if small and small != methods:
+        log(f"Bygger samma sak med {small} metoder (sidstorlek) …")
+        small_corpus = benchcorpus.generate_methods(small, seed)
+        small_hooks = build_side("handbok", benchcorpus.write_project(work / f"hooks-{small}", small_corpus),
+                                 work / f"site-hooks-{small}", 1, 0, None, log=log)
+        small_plain = build_side("jämförelse", benchcorpus.write_baseline(work / f"plain-{small}", small_corpus),
+                                 work / f"site-plain-{small}", 1, 0, None, log=log)
+
+    search_result = None
+    if search:
+        log("Indexerar med Pagefind …")
+        search_result = {
+            "material": {"hooks_side_bytes": hooks["search_index_bytes"],
+                         "hooks_side_gzip_bytes": hooks["search_index_gzip_bytes"],
+                         "seconds": hooks["plugin_seconds"].get("search", 0.0)},
+            "pagefind": pagefind_index(work / f"site-hooks-{methods}"),
+        }
+
+    ratios = {
+        "build": _ratio(hooks["build_seconds"], plain["build_seconds"]),
+        "total": _ratio(hooks["total_seconds"], plain["total_seconds"]),
+        "page_growth": _ratio(hooks["method_page_bytes_mean"], small_hooks["method_page_bytes_mean"])
+        if small_hooks else None,
+        "page_vs_baseline": _ratio(hooks["method_page_bytes_mean"], plain["method_page_bytes_mean"]),
+        "site_size": _ratio(hooks["site_bytes"], plain["site_bytes"]),
+        "search_index_gzip": _ratio(hooks["search_index_gzip_bytes"], plain["search_index_gzip_bytes"]),
+        "rebuild": _ratio(hooks.get("rebuild_seconds", 0.0), plain.get("rebuild_seconds", 0.0)),
+    }
+    targets = {
+        "build_ratio": {"limit": TARGETS["build_ratio"], "value": ratios["build"],
+                        "met": ratios["build"] <= TARGETS["build_ratio"]},
+        "page_growth": {"limit": TARGETS["page_growth"], "value": ratios["page_growth"],
+                        "met": ratios["page_growth"] is not None and ratios["page_growth"] <= TARGETS["page_growth"]},
+        "check_seconds": {"limit": TARGETS["check_seconds"], "value": round(check["seconds"], 3),
+                          "met": check["seconds"] <= TARGETS["check_seconds"]},
+        "search_gzip_bytes": {"limit": TARGETS["search_gzip_bytes"], "value": hooks["search_index_gzip_bytes"],
+                              "met": hooks["search_index_gzip_bytes"] <= TARGETS["search_gzip_bytes"]},
+    }
+    result = {
+        "methods": methods, "small": small, "seed": seed, "repeat": repeat,
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+                    "date": time.strftime("%Y-%m-%d")},
+        "corpus": {"method_file_bytes_mean": round(corpus_bytes / methods), "changed_method": changed},
+        "hooks": hooks, "baseline": plain, "small_hooks": small_hooks, "small_baseline": small_plain,
+        "ratios": ratios, "check": check, "targets": targets, "search": search_result,
+    }
+    return result
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1024:,.0f} kB".replace(",", " ") if n >= 10 * 1024 else f"{n / 1024:.1f} kB"
+
+
+def _s(n: float | None) -> str:
+    return "–" if n is None else f"{n:.2f} s"
+
+
+def format_table(r: dict[str, Any]) -> str:
+    """A Markdown table (Swedish) of the figures that matter, with the targets."""
+    h, p, n, small = r["hooks"], r["baseline"], r["methods"], r["small"]
+    sh = r["small_hooks"] or {}
+    x = r["ratios"]
+    rows = [
+        ("Byggtid (median)", _s(h["build_seconds"]), _s(p["build_seconds"]), f"{x['build']:.2f}", "≤ 1,2"),
+        ("Ombygge efter ändrad metod (serve)", _s(h.get("rebuild_seconds")), _s(p.get("rebuild_seconds")),
+         f"{x['rebuild']:.2f}", ""),
+        ("Ombygge med --dirty", _s(h.get("dirty_rebuild_seconds")), _s(p.get("dirty_rebuild_seconds")), "", ""),
+        (f"HTML per metodsida, {n} metoder", _kb(h["method_page_bytes_mean"]), _kb(p["method_page_bytes_mean"]),
+         f"{x['page_vs_baseline']:.2f}", ""),
+        (f"HTML per metodsida, {small} metoder", _kb(sh.get("method_page_bytes_mean", 0)),
+         _kb((r["small_baseline"] or {}).get("method_page_bytes_mean", 0)),
+         f"{n}/{small}: {x['page_growth']:.2f}" if x["page_growth"] else "", "≤ 1,3"),
+        ("Hela webbplatsen", _kb(h["site_bytes"]), _kb(p["site_bytes"]), f"{x['site_size']:.2f}", ""),
+        ("Sökindex (search_index.json)", _kb(h["search_index_bytes"]), _kb(p["search_index_bytes"]), "", ""),
+        ("Sökindex, gzip", _kb(h["search_index_gzip_bytes"]), _kb(p["search_index_gzip_bytes"]),
+         f"{x['search_index_gzip']:.2f}", "≤ 1 MB"),
+        ("Tid i hooks under bygget", _s(h["plugin_seconds"].get("hooks", 0.0)), "–", "", ""),
+        ("metodbank check", _s(r["check"]["seconds"]), "–", "", "≤ 1 s"),
+    ]
+    lines = [f"| Mått ({n} metoder) | Handboken | MkDocs + Material | Kvot | Mål |", "|---|---:|---:|---:|---|"]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
+    search = r.get("search")
+    if search and search["pagefind"].get("available") and "error" not in search["pagefind"]:
+        pf, mat = search["pagefind"], search["material"]
+        lines += ["", f"| Sök ({n} metoder) | Material (lunr) | Pagefind |", "|---|---:|---:|",
+                  f"| Tid att bygga index | {_s(mat['seconds'])} | {_s(pf['seconds'])} |",
+                  f"| Hela indexet på disk | {_kb(mat['hooks_side_bytes'])} | {_kb(pf['bundle_bytes'])} "
+                  f"({pf['files']} filer) |",
+                  f"| Hämtas vid en sökning | {_kb(mat['hooks_side_gzip_bytes'])} (gzip, allt på en gång) | "
+                  f"≈ {_kb(pf['typical_query_bytes'])} (bitvis) |"]
+    met = [f"{k}: {'uppfyllt' if v['met'] else 'INTE uppfyllt'} ({v['value']} mot {v['limit']})"
+           for k, v in r["targets"].items()]
+    return "\n".join(lines) + "\n\nMål: " + "; ".join(met) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Mät Metodbankens bygge mot vanlig MkDocs + Material.")
+    parser.add_argument("--methods", type=int, default=1000, help="antal metoder i korpusen (standard 1000)")
+    parser.add_argument("--small", type=int, default=30, help="liten korpus för sidstorlek (standard 30)")
+    parser.add_argument("--seed", type=int, default=1, help="frö för korpusen (standard 1)")
+    parser.add_argument("--repeat", type=int, default=2, help="byggen per sida; medianen räknas (standard 2)")
+    parser.add_argument("--rebuilds", type=int, default=2, help="ombyggen efter ändring per sida (standard 2)")
+    parser.add_argument("--out", type=Path, default=REPO / ".bench", help="mapp för resultat (standard .bench/)")
+    parser.add_argument("--json", type=Path, help="JSON-filen (standard OUT/bench-N.json)")
+    parser.add_argument("--search", action="store_true", help="jämför också Materials sökindex med Pagefind")
+    parser.add_argument("--profile", action="store_true", help="skriv en cProfile-rapport för handbokens bygge")
+    parser.add_argument("--keep", action="store_true", help="behåll korpusar och byggda webbplatser i OUT/work")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--config", help=argparse.SUPPRESS)
+    parser.add_argument("--site", help=argparse.SUPPRESS)
+    parser.add_argument("--change", help=argparse.SUPPRESS)
+    parser.add_argument("--worker-rebuilds", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--worker-profile", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        return worker(args)
+    if args.methods < 1 or args.repeat < 1 or args.small < 0 or args.rebuilds < 0:
+        parser.error("--methods och --repeat måste vara minst 1")
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    result = run(args.methods, args.small, args.seed, args.repeat, out, search=args.search,
+                 rebuilds=args.rebuilds, profile=args.profile, log=lambda m: print(m, file=sys.stderr, flush=True))
+    table = format_table(result)
+    result["table"] = table
+    path = args.json or out / f"bench-{args.methods}.json"
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if not args.keep:
+        shutil.rmtree(out / "work", ignore_errors=True)
+    print(table)
+    print(f"JSON: {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(KeyboardInterrupt):
+        sys.exit(main())
