@@ -183,6 +183,12 @@ def load(text: str, line_offset: int = 0) -> YamlResult:
     The loader passes the number of lines before the YAML (the opening ---), so that every line, also
     the ones inside messages ("finns redan på rad 12"), is a line of the file.
     """
+    control = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if control:  # PyYAML refuses these already when the loader is created
+        line = text.count("\n", 0, control.start()) + 1 + line_offset
+        return YamlResult(None, {}, (YamlIssue(line, "yaml-control-character", f"raden innehåller ett osynligt "
+                                               f"styrtecken (U+{ord(control.group()):04X}) som inte får stå i front "
+                                               "matter; ta bort det, till exempel genom att skriva om raden"),))
     loader = _Loader(text, line_offset)
     try:
         try:
