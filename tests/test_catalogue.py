@@ -126,3 +126,13 @@ def test_file_urls_without_directories(tmp_path):
     planner = read(site, "planera.html")
     assert '<script src="assets/planner.js" defer></script>' in planner
     assert next(m for m in planner_json(planner)["methods"] if m["id"] == "larlogg")["url"] == "metoder/larlogg.html"
+
+
+def test_material_instant_navigation_stays_off():
+    # catalogue.js and planner.js run on page load; Material's instant loading would swap pages without it.
+    import yaml
+
+    from helpers import REPO
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "navigation.instant" not in config["theme"].get("features", [])
