@@ -143,7 +143,8 @@ def test_each_card_side_is_exactly_one_a5_page(pdfs, pdf_run):
 
 def test_pdf_links_appear_on_the_site_only_when_the_pdf_exists(pdfs, pdf_run):
     site = pdfs / "site"
-    with pdf.serve(site) as base, pdf.browser() as chromium:
+
+    def check(base, chromium):
         page = chromium.new_page()
         page.goto(base + "utskrift/forankring/")
         page.wait_for_selector("a.mb-pdf-link:not([hidden])", timeout=5000)
@@ -155,6 +156,8 @@ def test_pdf_links_appear_on_the_site_only_when_the_pdf_exists(pdfs, pdf_run):
             assert page.is_hidden("a.mb-pdf-link")
         finally:
             (site / "flyttad.pdf").rename(site / "pdf" / "metodbanken-forankring.pdf")
+
+    pdf.with_browser(site, check)
 
 
 def test_pdf_without_a_built_site_says_what_to_do(tmp_path, capsys):
@@ -209,11 +212,12 @@ def real_site(tmp_path_factory):
 
 
 def _sides(site: Path) -> tuple[int, list[dict]]:
-    with pdf.serve(site) as base, pdf.browser() as chromium:
+    def measure(base, chromium):
         page = chromium.new_page()
         page.goto(base + "kort/")
-        count = page.locator(".mb-card-side").count()
-        return count, pdf.card_overflows(page)
+        return page.locator(".mb-card-side").count(), pdf.card_overflows(page)
+
+    return pdf.with_browser(site, measure)
 
 
 def test_no_real_card_overflows(real_site):
@@ -230,10 +234,12 @@ def test_a_card_at_every_limit_still_fits(worst_case_site):
 
 
 def test_overflow_measurement_catches_a_card_that_is_too_full(worst_case_site):
-    with pdf.serve(worst_case_site) as base, pdf.browser() as chromium:
+    def measure(base, chromium):
         page = chromium.new_page()
         page.goto(base + "kort/")
         page.evaluate("() => { const ol = document.querySelector('.mb-card-back ol');"
                       " ol.innerHTML += ol.innerHTML + ol.innerHTML; }")
-        assert [o["label"] for o in pdf.card_overflows(page)] == [
-            page.locator(".mb-card-back").get_attribute("aria-label")]
+        return page.locator(".mb-card-back").get_attribute("aria-label"), pdf.card_overflows(page)
+
+    back, overflowing = pdf.with_browser(worst_case_site, measure)
+    assert [o["label"] for o in overflowing] == [back]

@@ -18,9 +18,11 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .format import page_url
 
+T = TypeVar("T")
 CHROMIUM = os.environ.get("METODBANK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -136,28 +138,56 @@ def prepare_for_print(page) -> None:
     page.evaluate("document.fonts ? document.fonts.ready.then(() => true) : true")
 
 
+def with_browser(site_dir: Path, work: Callable[[str, object], T]) -> T:
+    """Serve the site, start Chromium and return `work(base_url, browser)`.
+
+    Runs in a thread of its own: Playwright's sync API refuses to start in a thread where an asyncio loop
+    (for example another Playwright session) is already running, and the caller should not have to care.
+    """
+    result: list = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with serve(site_dir) as base, browser() as chromium:
+                result.append(work(base, chromium))
+        except BaseException as error:  # noqa: BLE001 - handed to the calling thread below
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="metodbank-browser")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
 def write_pdfs(site_dir: Path, jobs: list[PdfJob], handbook: str, date: str,
                progress: Callable[[int, int, PdfJob], None] | None = None) -> list[Path]:
     """Print every job's page to its PDF (A4 unless the page's CSS asks for another size); return the files."""
+    return with_browser(site_dir, lambda base, chromium: _write_pdfs(base, chromium, jobs, handbook, date, progress))
+
+
+def _write_pdfs(base: str, chromium, jobs: list[PdfJob], handbook: str, date: str,
+                progress: Callable[[int, int, PdfJob], None] | None) -> list[Path]:
     written = []
-    with serve(site_dir) as base, browser() as chromium:
-        context = chromium.new_context(locale="sv-SE")
-        context.set_default_timeout(60_000)
-        try:
-            for number, job in enumerate(jobs, 1):
-                if progress:
-                    progress(number, len(jobs), job)
-                page = context.new_page()
-                page.goto(base + job.page_path, wait_until="load")
-                prepare_for_print(page)
-                header, footer = margin_templates(handbook, job.label, date, job.cards)
-                job.out.parent.mkdir(parents=True, exist_ok=True)
-                page.pdf(path=str(job.out), format="A4", prefer_css_page_size=True, print_background=True,
-                         display_header_footer=True, header_template=header, footer_template=footer)
-                page.close()
-                written.append(job.out)
-        finally:
-            context.close()
+    context = chromium.new_context(locale="sv-SE")
+    context.set_default_timeout(60_000)
+    try:
+        for number, job in enumerate(jobs, 1):
+            if progress:
+                progress(number, len(jobs), job)
+            page = context.new_page()
+            page.goto(base + job.page_path, wait_until="load")
+            prepare_for_print(page)
+            header, footer = margin_templates(handbook, job.label, date, job.cards)
+            job.out.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(path=str(job.out), format="A4", prefer_css_page_size=True, print_background=True,
+                     display_header_footer=True, header_template=header, footer_template=footer)
+            page.close()
+            written.append(job.out)
+    finally:
+        context.close()
     return written
 
 
