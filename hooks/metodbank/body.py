@@ -43,6 +43,7 @@ _ATTR_TOKEN = re.compile(r"[^\s=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s\"']*))?")
 _TARGET = re.compile(r"\]\(([^)]*)")
 _EMPTY_IMAGE = re.compile(r"!\[\s*\]\(")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
+_NEWLINE = re.compile("\n")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -131,7 +132,7 @@ def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[
     Every pattern is linear in the length of the body, so a hostile file cannot make the check slow.
     """
     text = _blank_code(body)
-    starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def line_of(position: int) -> int:
         return first_line + bisect.bisect_right(starts, position) - 1
