@@ -243,3 +243,16 @@ def test_overflow_measurement_catches_a_card_that_is_too_full(worst_case_site):
 
     back, overflowing = pdf.with_browser(worst_case_site, measure)
     assert [o["label"] for o in overflowing] == [back]
+
+
+def test_a_single_method_page_prints_without_the_website_around_it(pdfs, pdf_run, tmp_path):
+    out = tmp_path / "metod.pdf"
+    pdf.write_pdfs(pdfs / "site", [pdf.PdfJob("metoder/forsta-samtalet/", "Första samtalet", out)],
+                   "Metodbanken", "23 november 2026")
+    texts = page_texts(out)
+    assert texts[0].startswith("Metodbanken Första samtalet Första samtalet")  # margin, then the page title
+    whole = "\n".join(texts)
+    for word in ("Lättläst", "Gruppstorlek", "Handledaren pratar med deltagaren."):
+        assert word in whole, word
+    for word in ("Sök", "Hoppa till", "Föreslå en ändring", "Metodkatalog", "Förankring Genomförande Efterarbete"):
+        assert word not in whole, word
