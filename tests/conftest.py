@@ -7,6 +7,7 @@ import logging
 
 import pytest
 
+from browser_support import axe, axe_source, browser, built_site, context, page, site_url  # noqa: F401 - fixtures
 from helpers import make_project
 
 

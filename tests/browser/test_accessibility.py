@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import format_violations
+from browser_support import format_violations
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO
+from helpers import REPO
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,8 @@
 """Browser test infrastructure: the real site built once, served on 127.0.0.1, driven by Debian's Chromium.
 
-Fixtures (all reusable by any test under tests/browser/):
+A plain module, registered once by tests/conftest.py, so every folder (tests/browser, tests/search, …) shares
+one site, one server and one browser per session (Playwright's sync API allows one per thread).
+Fixtures:
 - `built_site`   Path of the real repository's site, built once per session with the real hooks (strict).
 - `site_url`     base URL ("http://127.0.0.1:PORT/") of a threaded static server for `built_site`.
 - `browser`      one Playwright Chromium (Debian's /usr/bin/chromium) per session.
@@ -25,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("METODBANK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
