@@ -61,21 +61,54 @@ SERVE_URL = "http://127.0.0.1:8000/"
 # ------------------------------------------------------------------------------------------------
 # Worker: one process, one site. Prints one JSON line.
 
-def _instrument(config: Any) -> dict[str, float]:
+def _family(src_uri: str) -> str:
+    """'metoder/skuggning.md' → 'metoder/*'; section indexes and top-level pages stay as they are."""
+    parts = src_uri.split("/")
+    if len(parts) == 1 or (len(parts) == 2 and parts[1] == "index.md"):
+        return src_uri
+    return parts[0] + "/*"
+
+
+def _instrument_pages(spent: dict[str, float], counts: dict[str, int]) -> None:
+    """Time MkDocs' two per-page steps (Markdown → HTML, HTML → theme page) by family of pages."""
+    from mkdocs.commands import build as build_module
+
+    for name in ("_populate_page", "_build_page"):
+        original = getattr(build_module, name)
+
+        def timed(page: Any, *args: Any, _original: Any = original, _name: str = name, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return _original(page, *args, **kwargs)
+            finally:
+                family = _family(page.file.src_uri)
+                spent[family] = spent.get(family, 0.0) + time.process_time() - start
+                if _name == "_build_page":
+                    counts[family] = counts.get(family, 0) + 1
+
+        setattr(build_module, name, timed)
+
+
+def _instrument(config: Any, by_event: dict[str, float] | None = None) -> dict[str, float]:
     """Wrap every plugin event so that the time spent per plugin is known ('hooks', 'search', …)."""
     spent: dict[str, float] = {}
+    by_event = by_event if by_event is not None else {}
     plugins = config.plugins
     for name, methods in plugins.events.items():
         for i, method in enumerate(methods):
             origin = plugins._event_origins.get(method, "<unknown>")
             label = "hooks" if origin.endswith("mkdocs_hooks.py") else origin
 
-            def timed(*args: Any, _method: Any = method, _label: str = label, **kwargs: Any) -> Any:
+            def timed(*args: Any, _method: Any = method, _label: str = label, _event: str = name,
+                      **kwargs: Any) -> Any:
                 start = time.process_time()
                 try:
                     return _method(*args, **kwargs)
                 finally:
-                    spent[_label] = spent.get(_label, 0.0) + time.process_time() - start
+                    took = time.process_time() - start
+                    spent[_label] = spent.get(_label, 0.0) + took
+                    key = f"{_label} on_{_event}"
+                    by_event[key] = by_event.get(key, 0.0) + took
 
             methods[i] = timed
             plugins._event_origins[timed] = origin
@@ -106,9 +139,13 @@ def worker(args: argparse.Namespace) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     result: dict[str, Any] = {}
 
+    page_seconds: dict[str, float] = {}
+    page_counts: dict[str, int] = {}
+    event_seconds: dict[str, float] = {}
+    _instrument_pages(page_seconds, page_counts)
     start, start_cpu = time.perf_counter(), time.process_time()
     config = load_config(config_file=args.config, site_dir=args.site)
-    spent = _instrument(config)
+    spent = _instrument(config, event_seconds)
     configured, configured_cpu = time.perf_counter(), time.process_time()
     serving = bool(args.worker_rebuilds)
     if serving:
@@ -123,6 +160,9 @@ def worker(args: argparse.Namespace) -> int:
     done, done_cpu = time.perf_counter(), time.process_time()
     result.update(config_seconds=configured_cpu - start_cpu, build_seconds=done_cpu - configured_cpu,
                   total_seconds=done_cpu - start_cpu, build_wall_seconds=done - configured, plugin_seconds=spent,
+                  plugin_event_seconds={k: round(v, 3) for k, v in event_seconds.items() if v >= 0.005},
+                  page_seconds={k: round(v, 3) for k, v in sorted(page_seconds.items(), key=lambda i: -i[1])},
+                  page_counts=page_counts,
                   warnings=len(counter.messages), warning_samples=counter.messages[:5])
 
     if serving:
@@ -219,6 +259,9 @@ def build_side(name: str, config: Path, site: Path, repeat: int, rebuilds: int, 
         "build_wall_seconds": _median([r["build_wall_seconds"] for r in runs]),
         "plugin_seconds": {k: round(_median([r["plugin_seconds"].get(k, 0.0) for r in runs]), 3)
                            for k in runs[0]["plugin_seconds"]},
+        "plugin_event_seconds": runs[0]["plugin_event_seconds"],
+        "page_seconds": runs[0]["page_seconds"],
+        "page_counts": runs[0]["page_counts"],
         "warnings": runs[0]["warnings"],
         "warning_samples": runs[0]["warning_samples"],
         **measure_site(site),
@@ -336,7 +379,7 @@ def run(methods: int, small: int, seed: int, repeat: int, out: Path, search: boo
         search_result = {
             "material": {"hooks_side_bytes": hooks["search_index_bytes"],
                          "hooks_side_gzip_bytes": hooks["search_index_gzip_bytes"],
-                         "seconds": hooks["plugin_seconds"].get("search", 0.0)},
+                         "seconds": hooks["plugin_seconds"].get("material/search", 0.0)},
             "pagefind": pagefind_index(work / f"site-hooks-{methods}"),
         }
 

@@ -20,6 +20,7 @@ and anything under the print and card folders is dropped as well.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -63,6 +64,7 @@ def fold(word: str) -> str:
     return word.translate(FOLD)
 
 
+@functools.lru_cache(maxsize=65536)  # pure; a big handbook stems the same few thousand words millions of times
 def stem(word: str) -> str:
     """A light Swedish stem for prefix search: 'studiecirklarna' → 'studiecirkl', 'internatet' → 'internat'.
 
@@ -95,13 +97,18 @@ def forms(word: str) -> list[str]:
 
     A hyphenated word gives the joined word ('elärande') and its parts as well.
     """
+    return list(_forms(word))  # a new list each time: callers extend it
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, ...]:
     result: list[str] = []
     parts = [word.replace("-", "")] + ([p for p in word.split("-") if len(p) >= 2] if "-" in word else [])
     for part in parts:
         for form in (part, stem(part), fold(stem(part))):
             if form not in result:
                 result.append(form)
-    return result
+    return tuple(result)
 
 
 def query_terms(query: str) -> list[str]:
@@ -148,6 +155,22 @@ class Expansion:
         """How often an entry with these stems uses the handbook word."""
         key = fold(stem(self.word))
         return sum(1 for s in stems if s.startswith(key))
+
+    @functools.cached_property
+    def key(self) -> str:
+        """The prefix a stem must start with to count as a use of the handbook word."""
+        return fold(stem(self.word))
+
+
+def _uses(stem_counts: Mapping[str, int], keys: set[str]) -> dict[str, int]:
+    """For each rule key, how many stems start with it (same sums as Expansion.matches, found by prefix)."""
+    uses: dict[str, int] = {}
+    for found, n in stem_counts.items():
+        for end in range(len(found) + 1):
+            prefix = found[:end]
+            if prefix in keys:
+                uses[prefix] = uses.get(prefix, 0) + n
+    return uses
 
 
 def expansions(synonyms: Mapping[str, Iterable[str]],
@@ -205,8 +228,9 @@ def hidden_terms(text: str, known: set[str], rules: list[Expansion], extra: Iter
         for form in parts:
             counts[form] += 1
         stems.append(fold(stem(word)))
+    uses_by_key = _uses(Counter(stems), {rule.key for rule in rules})
     for rule in rules:
-        uses = rule.matches(stems)
+        uses = uses_by_key.get(rule.key, 0)
         if uses:
             for word in (w for phrase in rule.extra for w in words(phrase)):
                 if word not in STOP_WORDS:
