@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlstrict
+from .model import line_of
 from .problems import Problem
 from .text import ID_PATTERN, slugify
 
@@ -35,11 +36,7 @@ class Source:
 
     def line(self, *path: Any) -> int:
         """The file line of a key path, falling back to its closest recorded parent, else line 1."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, path)
 
 
 def iter_method_files(methods_dir: Path) -> Iterator[Path]:

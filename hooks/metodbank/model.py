@@ -7,6 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def line_of(lines: dict[tuple, int], path: tuple) -> int:
+    """The file line recorded for a key path, else for its closest recorded parent, else line 1."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return 1
+
+
 @dataclass(frozen=True)
 class BodySection:
     """One H2 section of a method body: its title, the file line of the heading and its Markdown."""
@@ -53,11 +62,7 @@ class Method:
 
     def line(self, *path: Any) -> int:
         """File line of a front-matter key path (closest recorded parent), else 1."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, path)
 
     @property
     def published(self) -> bool:
