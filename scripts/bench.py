@@ -419,7 +419,12 @@ def _kb(n: float) -> str:
 
 
 def _s(n: float | None) -> str:
-    return "–" if n is None else f"{n:.2f} s"
+    return "–" if n is None else f"{n:.2f} s".replace(".", ",")
+
+
+def _x(n: float | None) -> str:
+    """A ratio with a Swedish decimal comma."""
+    return "" if n is None else f"{n:.2f}".replace(".", ",")
 
 
 def format_table(r: dict[str, Any]) -> str:
@@ -428,24 +433,32 @@ def format_table(r: dict[str, Any]) -> str:
     sh = r["small_hooks"] or {}
     x = r["ratios"]
     rows = [
-        ("Byggtid (median)", _s(h["build_seconds"]), _s(p["build_seconds"]), f"{x['build']:.2f}", "≤ 1,2"),
+        ("Byggtid (median)", _s(h["build_seconds"]), _s(p["build_seconds"]), _x(x['build']), "≤ 1,2"),
         ("Ombygge efter ändrad metod (serve)", _s(h.get("rebuild_seconds")), _s(p.get("rebuild_seconds")),
-         f"{x['rebuild']:.2f}", ""),
+         _x(x['rebuild']), ""),
         ("Ombygge med --dirty", _s(h.get("dirty_rebuild_seconds")), _s(p.get("dirty_rebuild_seconds")), "", ""),
         (f"HTML per metodsida, {n} metoder", _kb(h["method_page_bytes_mean"]), _kb(p["method_page_bytes_mean"]),
-         f"{x['page_vs_baseline']:.2f}", ""),
+         _x(x['page_vs_baseline']), ""),
         (f"HTML per metodsida, {small} metoder", _kb(sh.get("method_page_bytes_mean", 0)),
          _kb((r["small_baseline"] or {}).get("method_page_bytes_mean", 0)),
-         f"{n}/{small}: {x['page_growth']:.2f}" if x["page_growth"] else "", "≤ 1,3"),
-        ("Hela webbplatsen", _kb(h["site_bytes"]), _kb(p["site_bytes"]), f"{x['site_size']:.2f}", ""),
+         f"{n}/{small}: {_x(x['page_growth'])}" if x["page_growth"] else "", "≤ 1,3"),
+        ("Hela webbplatsen", _kb(h["site_bytes"]), _kb(p["site_bytes"]), _x(x['site_size']), ""),
         ("Sökindex (search_index.json)", _kb(h["search_index_bytes"]), _kb(p["search_index_bytes"]), "", ""),
         ("Sökindex, gzip", _kb(h["search_index_gzip_bytes"]), _kb(p["search_index_gzip_bytes"]),
-         f"{x['search_index_gzip']:.2f}", "≤ 1 MB"),
+         _x(x['search_index_gzip']), "≤ 1 MB"),
         ("Tid i hooks under bygget", _s(h["plugin_seconds"].get("hooks", 0.0)), "–", "", ""),
         ("metodbank check", _s(r["check"]["seconds"]), "–", "", "≤ 1 s"),
     ]
     lines = [f"| Mått ({n} metoder) | Handboken | MkDocs + Material | Kvot | Mål |", "|---|---:|---:|---:|---|"]
     lines += [f"| {' | '.join(row)} |" for row in rows]
+    spent = [(f"Sidor {family} ({h['page_counts'].get(family, 0)} st)", seconds)
+             for family, seconds in list(h.get("page_seconds", {}).items())[:4]]
+    spent += [(f"Hooks: {event.split(' ', 1)[1]}", seconds) for event, seconds in
+              h.get("plugin_event_seconds", {}).items() if event.startswith("hooks ") and seconds >= 0.1]
+    spent += [("Materials sökning", h["plugin_seconds"].get("material/search", 0.0))]
+    if spent:
+        lines += ["", f"| Var handbokens byggtid går ({n} metoder) | CPU-tid | Andel |", "|---|---:|---:|"]
+        lines += [f"| {label} | {_s(sec)} | {sec / h['build_seconds'] * 100:.0f} % |" for label, sec in spent]
     search = r.get("search")
     if search and search["pagefind"].get("available") and "error" not in search["pagefind"]:
         pf, mat = search["pagefind"], search["material"]
