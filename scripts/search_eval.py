@@ -15,13 +15,9 @@ Exit code: 0 when hit@5 reaches the threshold in the query file (or --threshold)
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import re
-import socketserver
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,10 +27,9 @@ from urllib.parse import unquote, urlparse
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "hooks"))
+from metodbank.browser import browser, serve  # noqa: E402 - the engine's browser adapter, never a copy
 QUERIES = REPO / "tests" / "search" / "queries.yml"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TOP = 5
 _METHOD_URL = re.compile(r"(?:^|/)metoder/([a-z0-9-]+)(?:/|\.html)$")
 
@@ -155,29 +150,6 @@ def run_queries(page, start_url: str, queries: list[Query]) -> Report:
     return report
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """A static server for `site` on 127.0.0.1 and a free port; yields the base URL."""
-    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def build(site: Path) -> Path:
     """Build the real handbook into `site` (strict, like CI)."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -190,15 +162,10 @@ def build(site: Path) -> Path:
 
 @contextmanager
 def chromium_page() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
-            yield context.new_page()
-        finally:
-            browser.close()
+    """A page in the Debian Chromium, started the same way as for `metodbank pdf` and the tests."""
+    with browser() as chromium:
+        context = chromium.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
+        yield context.new_page()
 
 
 def main(argv: list[str] | None = None) -> int:

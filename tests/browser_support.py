@@ -17,27 +17,15 @@ traffic is to the local server.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import socketserver
-import threading
 from pathlib import Path
 
 import pytest
 
+from metodbank.browser import BrowserError, serve
+from metodbank.browser import browser as chromium_browser
+
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("METODBANK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -77,51 +65,21 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of a static server for the built site, on 127.0.0.1 and a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Debian Chromium for the whole session."""
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        _unavailable(f"Chromium not found at {CHROMIUM}; install the Debian packages chromium and "
-                     "chromium-driver (scripts/test.sh does)")
+    """One headless Debian Chromium for the whole session, started like `metodbank pdf` starts it."""
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the Python package playwright is not installed; run scripts/test.sh")
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        except Exception as error:  # noqa: BLE001 - any launch failure means "no usable browser"
-            _unavailable(f"Chromium at {executable} could not be started: {error}")
-        try:
+        with chromium_browser() as chromium:
             yield chromium
-        finally:
-            chromium.close()
+    except BrowserError as error:
+        _unavailable(str(error))
 
 
 def block_network(ctx) -> None:

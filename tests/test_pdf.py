@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, build_site, make_method, make_project
-from metodbank import pdf
+from metodbank import browser, pdf
 from metodbank.cli import main
 from metodbank.schema import EASY_READ_MAX, STEP_MAX, STEPS_PER_PHASE_MAX, SUMMARY_MAX, TITLE_MAX
 from test_print import TRICKY_TITLE, make_print_project
@@ -36,9 +36,9 @@ def _need_tools() -> None:
         reason = f"{', '.join(missing)} saknas (Debian-paketet poppler-utils)"
     else:
         try:
-            pdf.chromium_path()
-            pdf._playwright()
-        except pdf.PdfError as error:
+            browser.chromium_path()
+            browser.load_playwright()
+        except browser.BrowserError as error:
             reason = str(error)
     if reason:
         if os.environ.get("CI", "").lower() in ("true", "1", "yes"):

@@ -7,38 +7,21 @@ here downloads a browser. The site is served by a threaded http.server on 127.0.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import html
-import http.server
-import os
-import shutil
-import socketserver
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from .browser import BrowserError, browser, serve
 from .format import page_url
 
+PdfError = BrowserError  # what `metodbank pdf` reports; the browser adapter raises it
+
 T = TypeVar("T")
-CHROMIUM = os.environ.get("METODBANK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 _MARGIN_STYLE = ("font-family: 'Roboto', 'DejaVu Sans', Arial, sans-serif; font-size: 7.5pt; color: #444; "
                  "width: 100%; margin: 0 {side}; display: flex; justify-content: space-between;")
-
-
-class PdfError(Exception):
-    """Something the user must fix before PDFs can be written (message in Swedish)."""
 
 
 @dataclass(frozen=True)
@@ -59,65 +42,6 @@ def find_page(site_dir: Path, src_uri: str) -> str | None:
         if (site_dir / file).is_file():
             return url
     return None
-
-
-def chromium_path() -> str:
-    """The Debian Chromium binary; PdfError with what to install when it is missing."""
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
-    found = shutil.which("chromium")
-    if found:
-        return found
-    raise PdfError(f"hittar inte Chromium ({CHROMIUM}); installera Debian-paketet chromium, "
-                   "till exempel med: sudo apt-get install chromium")
-
-
-def _playwright():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        raise PdfError("Python-paketet playwright saknas; installera det med: pip install -e '.[pdf]'") from error
-    return sync_playwright
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1 and a free port; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="metodbank-pdf-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-@contextlib.contextmanager
-def browser() -> Iterator[object]:
-    """One headless Debian Chromium (a Playwright Browser)."""
-    executable = chromium_path()
-    with _playwright()() as playwright:
-        try:
-            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        except Exception as error:  # noqa: BLE001 - any launch failure means "no usable browser"
-            raise PdfError(f"Chromium ({executable}) gick inte att starta: {error}") from error
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def margin_templates(handbook: str, document: str, date: str, cards: bool = False) -> tuple[str, str]:

@@ -163,7 +163,7 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
         f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---",
         f"# {md_escape(PLANNER_TITLE)} {{ .mb-noprint }}",
         "Sätt ihop en workshop av metoder ur Metodbanken. Lägg till metoder här, från "
-        f"[metodkatalogen](metoder/index.md) eller med knappen ”Lägg till i workshopplanen” på varje metods sida. "
+        "[metodkatalogen](metoder/index.md) eller med knappen ”Lägg till i workshopplanen” på varje metods sida. "
         "Ändra ordningen, skriv hur många minuter varje del får ta och se den totala tiden. Skriv sedan ut "
         "planen som ett utdelningsblad med metodernas steg, eller dela den som en länk.\n{ .mb-noprint }",
         "Planen sparas bara i din webbläsare och i länken. Ingenting skickas till någon server.\n{ .mb-noprint }",
