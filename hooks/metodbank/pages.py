@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from .derived import build_field_docs
 from .format import html_escape, md_escape, minutes, people, relative_url, swedish_date
 from .links import Catalogue
 from .model import Method
@@ -57,6 +58,8 @@ class PageBuilder:
         pages.append(self.build_tag_index())
         pages.append(GeneratedPage(PLANNER_URI, PLANNER_TITLE,
                                    planner_markdown(self.catalogue, self.vocabulary, self.use_directory_urls)))
+        uri, markdown = build_field_docs(self.vocabulary)
+        pages.append(GeneratedPage(uri, "Fälten i en metodfil", markdown))
         return pages
 
     # -- method page ---------------------------------------------------------------------------------
