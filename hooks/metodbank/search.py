@@ -278,8 +278,10 @@ def tune_index(
             doc["text"] = (f'<div class="mb-search-method"><p>{html.escape(method.summary, quote=False)}</p>'
                            f"<p>Fas: {html.escape(method.phases, quote=False)}</p>"
                            f'{_hidden_block(terms, "span")}</div>')
-        else:
+        elif method is None:
             doc["text"] = doc.get("text", "") + _hidden_block(hidden_terms(plain, known, rules, with_words=False))
+        # A method's sections keep their plain text only: the method's own entry already carries the forms
+        # of every section, and repeating them per section would double the index of a large handbook.
         # The title's own forms and synonyms weigh like the title: "övernattning" finds "Internat" first.
         title = doc.get("title", "")
         doc["title"] = title + _hidden_block(hidden_terms(_plain(title), known, rules, with_words=False), "span")
