@@ -121,7 +121,7 @@ def check_sections(sections: list[BodySection], body_line: int) -> Iterator[Find
     for spec in SECTIONS:
         if spec.required and spec.title not in seen:
             yield Finding(body_line, "missing-section", f'avsnittet "## {spec.title}" saknas; det är obligatoriskt '
-                          f"({spec.help[0].lower()}{spec.help[1:]})")
+                          f"({spec.help[0].lower()}{spec.help[1:].rstrip('.')})")
 
 
 def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[str, int]]]:

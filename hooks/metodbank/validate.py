@@ -40,7 +40,7 @@ def validate_source(source: Source, vocabulary: Vocabulary, today: datetime.date
         if spec.name not in source.data:
             if spec.required:
                 problems.append(Problem(source.path, 1, "missing-field",
-                                        f'fältet "{spec.name}" ({spec.label.lower()}) saknas; {spec.help}'))
+                                        f'fältet "{spec.name}" ({spec.label.lower()}) saknas; {spec.help[0].lower()}{spec.help[1:]}'))
             continue
 
         def report(path: tuple, code: str, message: str, _name: str = spec.name) -> None:
