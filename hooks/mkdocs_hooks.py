@@ -86,8 +86,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Swedish search: add stems, compound parts and synonyms to the search index (engine: search.py)."""
     project = _state.get("project")
     if project is not None:
-        search = importlib.import_module("metodbank.search")
-        search.tune_site_index(config.site_dir, project.catalogue, project.vocabulary, config.use_directory_urls)
+        _state["engine"].tune_site_index(config.site_dir, project.catalogue, project.vocabulary,
+                                         config.use_directory_urls)
 
 
 @event_priority(50)
