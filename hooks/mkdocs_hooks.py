@@ -66,7 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"Metodbanken: {count} fel i metodfilerna (se raderna ovan). "
                           "Rätta dem och bygg igen; metodbank check visar samma lista.")
     builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
-    _state.update(project=project, builder=builder)
+    _state.update(project=project, builder=builder, spliced={}, bodies={})
     for file in files:
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
@@ -77,6 +77,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.edit_uri = page.edit_path
         files.append(file)
+        if page.included is not None:
+            _state["spliced"][page.src_uri] = page.included
     files.append(File.generated(config, engine.SCHEMA_PATH, content=engine.format_json_schema(project.vocabulary)))
     return files
 
@@ -88,6 +90,23 @@ def on_post_build(config: MkDocsConfig) -> None:
     if project is not None:
         _state["engine"].tune_site_index(config.site_dir, project.catalogue, project.vocabulary,
                                          config.use_directory_urls)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep each method page's rendered body; print pages reuse it instead of rendering it again."""
+    src = page.file.src_uri
+    if "bodies" in _state and src.startswith("metoder/") and src != "metoder/index.md":
+        _state["bodies"][src[len("metoder/"):-len(".md")]] = html
+    return html
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Splice the method bodies into the print pages (every page's content exists by now)."""
+    included = _state.get("spliced", {}).get(page.file.src_uri)
+    if included is not None:
+        page.content = _state["engine"].splice_methods(page.content, page.file.src_uri, _state["bodies"], included,
+                                                       config.use_directory_urls)
+    return context
 
 
 @event_priority(50)

@@ -32,6 +32,9 @@ class GeneratedPage:
     title: str
     markdown: str
     edit_path: str | None = None  # the repository file a reader should edit to change this page
+    # Print pages: method bodies are spliced in from the rendered method pages (printing.splice_methods);
+    # this maps the src_uri of every page whose content is included to its in-page anchor.
+    included: dict[str, str] | None = None
 
     def __repr__(self) -> str:
         return f"<GeneratedPage {self.src_uri}>"

@@ -37,6 +37,12 @@ PRINT_INDEX_URI = f"{PRINT_DIR}/index.md"
 WHOLE_URI = f"{PRINT_DIR}/hela-handboken.md"
 CARDS_URI = f"{CARDS_DIR}/index.md"
 HANDBOOK_NAME = "Metodbanken"
+_PLACEHOLDER = '<div class="mb-print-body" data-mb-method="{id}" data-mb-shift="{shift}"></div>'
+_PLACEHOLDER_RE = re.compile(r'<div class="mb-print-body" data-mb-method="([a-z0-9-]+)" data-mb-shift="(\d)"></div>')
+_FIRST_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+_ID_ATTR = re.compile(r'\bid="([^"]+)"')
+_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 INTRO_CHAPTERS = ("kompetensutveckling-i-asf.md",)  # before the phase chapters in the whole handbook
 APPENDIX_CHAPTERS = ("ordlista.md", "om-handboken.md")  # after them
 
@@ -84,6 +90,52 @@ def print_documents(vocabulary) -> list[PrintDocument]:
 def build_print_pages(builder: PageBuilder, docs_dir: Path | str) -> list[GeneratedPage]:
     """All print and card pages of the project; chapter prose is read from `docs_dir`."""
     return PrintBuilder(builder, Path(docs_dir)).build_pages()
+
+
+def splice_methods(html: str, page_uri: str, bodies: dict[str, str], included: dict[str, str],
+                   use_directory_urls: bool = True) -> str:
+    """A print page's HTML with each method placeholder replaced by that method page's rendered body.
+
+    The body is taken as MkDocs rendered it for `metoder/<id>.md` (its own title dropped: the print page
+    has one), and adapted to its new place: headings moved down, ids prefixed with the method id so
+    sections of different methods stay unique, links to pages included in this print page turned into
+    in-page links, and every other relative link re-pointed so it reaches the same page as before.
+    """
+    here = page_url(page_uri, use_directory_urls)
+    anchors = {page_url(src, use_directory_urls): anchor for src, anchor in included.items()}
+
+    def body(match: re.Match) -> str:
+        method_id, shift = match.group(1), int(match.group(2))
+        source = bodies.get(method_id)
+        if source is None:
+            return ""
+        there = page_url(method_uri(method_id), use_directory_urls)
+        prefix = f"{method_id}--"
+        source = _FIRST_H1.sub("", source, count=1)
+        source = _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", source)
+        source = _ID_ATTR.sub(lambda m: f'id="{prefix}{m.group(1)}"', source)
+        return _URL_ATTR.sub(lambda m: f'{m.group(1)}="{_move_url(m.group(2), there, here, anchors, prefix)}"',
+                             source)
+
+    return _PLACEHOLDER_RE.sub(body, html)
+
+
+def _move_url(url: str, there: str, here: str, anchors: dict[str, str], prefix: str) -> str:
+    if url.startswith("#"):
+        return f"#{prefix}{url[1:]}" if len(url) > 1 else url
+    if not url or url.startswith("/") or _SCHEME.match(url):
+        return url
+    path, _, fragment = url.partition("#")
+    base = there if there.endswith("/") else posixpath.dirname(there) + "/"
+    resolved = posixpath.normpath(posixpath.join(base, path)) + ("/" if path.endswith("/") else "")
+    resolved = resolved.removeprefix("./")
+    if resolved in anchors and not fragment:
+        return f"#{anchors[resolved]}"
+    start = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    moved = posixpath.relpath(resolved, start.rstrip("/") or ".")
+    if resolved.endswith("/") and not moved.endswith("/"):
+        moved += "/"
+    return moved + (f"#{fragment}" if fragment else "")
 
 
 def add_print_links(markdown: str, term: Term) -> str:
@@ -233,12 +285,13 @@ class PrintBuilder:
         )
 
     def _method_block(self, method: Method, page_uri: str, level: int, local: dict[str, str]) -> str:
-        """One method in full, its title at heading `level`, starting on a new page in print."""
-        markdown = self.builder.method_markdown(method).rstrip()
-        first, _, rest = markdown.partition("\n")
-        first = f"{'#' * level} {first[2:]} {{ #metod-{method.id} .mb-method-start }}"
-        body = shift_headings(rest, level - 1)
-        return rebase_links(first + "\n" + body, method_uri(method.id), page_uri, local)
+        """One method in full, its title at heading `level`, starting on a new page in print.
+
+        The body is a placeholder: the hook splices in the method page's own rendered HTML
+        (splice_methods), so a print page does not convert every method's Markdown a second time.
+        """
+        title = f"{'#' * level} {md_escape(method.title)} {{ #metod-{method.id} .mb-method-start }}"
+        return title + "\n\n" + _PLACEHOLDER.format(id=method.id, shift=level - 1)
 
     def _chapter_block(self, chapter: _Chapter, page_uri: str, level: int, local: dict[str, str],
                        new_page: bool) -> str:
@@ -327,7 +380,7 @@ class PrintBuilder:
             blocks.append("Det finns inga metoder i den här fasen ännu.")
         blocks += [self._method_block(m, uri, 2, local) for m in methods]
         return GeneratedPage(uri, f"{title} – utskrift", "\n\n".join(blocks) + "\n", term.chapter and
-                             f"{self.docs_dir.name}/{term.chapter}")
+                             f"{self.docs_dir.name}/{term.chapter}", included=local)
 
     # -- the whole handbook --------------------------------------------------------------------------
 
@@ -377,7 +430,8 @@ class PrintBuilder:
             self._actions(uri, doc, "Den här sidan är hela handboken, gjord för att skrivas ut."),
             self._toc(toc),
         ]
-        return GeneratedPage(uri, f"{HANDBOOK_NAME} – hela handboken", "\n\n".join(blocks + body) + "\n")
+        return GeneratedPage(uri, f"{HANDBOOK_NAME} – hela handboken", "\n\n".join(blocks + body) + "\n",
+                             included=local)
 
     # -- method cards ----------------------------------------------------------------------------------
 
