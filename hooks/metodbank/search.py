@@ -287,6 +287,9 @@ def tune_index(
         doc["title"] = title + _hidden_block(hidden_terms(_plain(title), known, rules, with_words=False), "span")
         if method is not None:
             doc["boost"] = METHOD_BOOST
+    # A method's section entries are left out: its own entry carries the forms of every section and shows
+    # the summary and phase, which is what a reader needs to choose; this halves the index of a large bank.
+    docs = [d for d in docs if not (_page(d["location"]) in methods and d["location"] != _page(d["location"]))]
     return {**index, "docs": docs}
 
 
