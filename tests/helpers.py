@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import hashlib
+import os
 import logging
 import shutil
 from pathlib import Path
@@ -133,3 +135,20 @@ def build_site(root: Path, strict: bool = True, **overrides: Any) -> Path:
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     build(config)
     return site
+
+
+def tree(root: Path, *tops: str) -> dict[str, str]:
+    """Every entry below the named folders (or all of root) → hash of its bytes, link target or 'dir'."""
+    result = {}
+    for top in tops or ("",):
+        for dirpath, dirnames, filenames in os.walk(root / top):
+            for name in dirnames + filenames:
+                path = Path(dirpath) / name
+                key = path.relative_to(root).as_posix()
+                if path.is_symlink():
+                    result[key] = "link:" + os.readlink(path)
+                elif path.is_dir():
+                    result[key] = "dir"
+                else:
+                    result[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return result

@@ -10,7 +10,6 @@ by the real command in a subprocess; cases marked `build: true` are also built w
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import REPO, make_project, write_config
+from helpers import REPO, make_project, tree, write_config
 from metodbank.loader import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -47,19 +46,7 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def snapshot(root: Path) -> dict[str, str]:
     """Every entry under methods/ and handbook/ with a hash of its bytes (or its link target, or 'dir')."""
-    result = {}
-    for top in ("methods", "handbook"):
-        for dirpath, dirnames, filenames in os.walk(root / top):
-            for name in dirnames + filenames:
-                path = Path(dirpath) / name
-                key = path.relative_to(root).as_posix()
-                if path.is_symlink():
-                    result[key] = "link:" + os.readlink(path)
-                elif path.is_dir():
-                    result[key] = "dir"
-                else:
-                    result[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return result
+    return tree(root, "methods", "handbook")
 
 
 def install(project: Path, name: str) -> None:

@@ -13,27 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, make_method, make_project, write_config
+from helpers import REPO, make_method, make_project, tree, write_config
 from metodbank.cli import main
 
 TODAY = datetime.date(2026, 11, 23)
-
-
-def tree(root: Path, *tops: str) -> dict[str, str]:
-    """Every entry below the named folders (or all of root) → hash of its bytes, link target or 'dir'."""
-    result = {}
-    for top in tops or ("",):
-        for dirpath, dirnames, filenames in os.walk(root / top):
-            for name in dirnames + filenames:
-                path = Path(dirpath) / name
-                key = path.relative_to(root).as_posix()
-                if path.is_symlink():
-                    result[key] = "link:" + os.readlink(path)
-                elif path.is_dir():
-                    result[key] = "dir"
-                else:
-                    result[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return result
 
 
 def sources(root: Path) -> dict[str, str]:
