@@ -18,7 +18,7 @@ from . import derived
 from .problems import Level, format_problem
 from .project import Project, Settings, load_project
 from .text import ID_PATTERN, slugify
-from .vocabulary import load_vocabulary
+from .vocabulary import Vocabulary, load_vocabulary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 OFFLINE_ZIP = "metodbanken-offline.zip"
@@ -155,12 +155,18 @@ def cmd_check(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> in
     return EXIT_PROBLEMS if project.problems else EXIT_OK
 
 
+def _vocabulary_or_report(settings: Settings) -> Vocabulary | None:
+    """The project's vocabulary, or None after printing why it cannot be used."""
+    vocabulary, problems = load_vocabulary(settings.root)
+    for problem in problems:
+        print(format_problem(problem))
+    return None if problems else vocabulary
+
+
 def cmd_new(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
     """Create methods/<id>.md as a valid draft; never overwrite anything."""
-    vocabulary, problems = load_vocabulary(settings.root)
-    if problems:
-        for problem in problems:
-            print(format_problem(problem))
+    vocabulary = _vocabulary_or_report(settings)
+    if vocabulary is None:
         return EXIT_PROBLEMS
     interactive = stdin.isatty() if hasattr(stdin, "isatty") else False
     title = args.title or (_ask("Metodens titel: ", stdin) if interactive else None)
@@ -295,10 +301,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> in
 
 def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
     """Print, write or check the files derived from the schema (JSON Schema, issue form)."""
-    vocabulary, problems = load_vocabulary(settings.root)
-    if problems:
-        for problem in problems:
-            print(format_problem(problem))
+    vocabulary = _vocabulary_or_report(settings)
+    if vocabulary is None:
         return EXIT_PROBLEMS
     files = {derived.SCHEMA_PATH: derived.format_json_schema(vocabulary),
              derived.ISSUE_FORM_PATH: derived.build_issue_form(vocabulary)}
@@ -441,8 +445,7 @@ def _number(value: float) -> str:
 def _build_offline_site(config_file: Path, site_dir: Path) -> str | None:
     """Build with Material's `offline` plugin added to the project's plugins and page URLs ending in .html.
 
-    The only place the command line uses MkDocs itself; imported here so every other command works
-    without it. Returns an error message, or None when the build succeeded (strict: no warnings)."""
+    Like cmd_build, it imports MkDocs inside the function, so every other command works without it. Returns an error message, or None when the build succeeded (strict: no warnings)."""
     import logging
 
     import yaml
