@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from typing import Any
 
 import yaml
 
 from .schema import FIELDS, SECTIONS
+from .text import slugify
 from .vocabulary import Vocabulary
 
 SCHEMA_PATH = "schema/method.schema.json"
@@ -121,6 +123,26 @@ def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
     return FIELD_DOCS_URI, markdown + "\n"
 
 
+FORM_ID = re.compile(r"^[a-zA-Z0-9_-]+$")  # GitHub's rule for the id of an issue form element
+
+
+def _check_form_body(body: list[dict[str, Any]]) -> None:
+    """GitHub offers no form whose element ids break its pattern or repeat, or whose labels repeat.
+
+    The form is made from the schema in code, so a break is a programming error: raise rather than write
+    a file GitHub would silently refuse.
+    """
+    ids = [item["id"] for item in body if "id" in item]
+    labels = [item["attributes"]["label"] for item in body if "label" in item["attributes"]]
+    bad = [i for i in ids if not FORM_ID.match(i)]
+    for name, values in (("id", ids), ("label", labels)):
+        repeated = sorted({v for v in values if values.count(v) > 1})
+        if repeated:
+            bad.append(f"{name} twice: {', '.join(repeated)}")
+    if bad:
+        raise ValueError(f"issue form would be invalid on GitHub: {'; '.join(bad)}")
+
+
 def build_issue_form(vocabulary: Vocabulary) -> str:
     """GitHub issue form "Föreslå en metod", whose fields mirror the schema."""
     body: list[dict[str, Any]] = [{
@@ -144,9 +166,12 @@ def build_issue_form(vocabulary: Vocabulary) -> str:
         item["validations"] = {"required": spec.required and spec.name in {"title", "summary", "phases"}}
         body.append(item)
     for section in SECTIONS:
-        body.append({"type": "textarea", "id": "section-" + section.title.lower().replace(" ", "-"),
-                     "attributes": {"label": section.title, "description": section.help},
+        labels = {item["attributes"]["label"] for item in body if "label" in item["attributes"]}
+        label = section.title if section.title not in labels else f"{section.title} (text)"
+        body.append({"type": "textarea", "id": "section-" + slugify(section.title),
+                     "attributes": {"label": label, "description": section.help},
                      "validations": {"required": section.required and section.title == "Syfte"}})
+    _check_form_body(body)
     form = {"name": "Föreslå en metod", "description": "Beskriv en metod för kompetensutveckling som ni använder.",
             "title": "Ny metod: ", "labels": ["ny metod"], "body": body}
     header = ("# Skapad av metodbank schema --write från hooks/metodbank/schema.py och vocabulary.yml.\n"
