@@ -17,6 +17,7 @@ from typing import TextIO
 from . import derived
 from .problems import Level, format_problem
 from .project import Project, Settings, load_project
+from .publishing import read_addresses
 from .text import ID_PATTERN, slugify
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -89,6 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--out", help="mapp för PDF-filerna (standard: SITE-DIR/pdf, då länkar webbplatsen till dem)")
     pdf.add_argument("--no-build", action="store_true",
                      help="bygg inte webbplatsen först, använd den som redan finns i --site-dir")
+    summary = sub.add_parser("summary", help="sammanfattning av de ändrade metoderna i en pull request (Markdown)",
+                             add_help=False)
+    summary.add_argument("-h", "--help", action="help", help="visa hjälp")
+    summary.add_argument("--base", help="jämför med den här commiten eller grenen (git diff BASE HEAD)")
+    summary.add_argument("--changed", action="append", default=[], metavar="FIL",
+                         help="en ändrad fil, i stället för --base (kan upprepas)")
+    summary.add_argument("--pr", type=int, help="pull requestens nummer (ger adressen till förhandsvisningen)")
+    summary.add_argument("--preview-url", help="förhandsvisningens adress (standard: webbplatsens adress + pr-N/)")
     offline = sub.add_parser("offline", help="bygg en kopia av webbplatsen som fungerar utan internet (zip-fil)",
                              add_help=False)
     offline.add_argument("-h", "--help", action="help", help="visa hjälp")
@@ -118,7 +127,7 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, today: date
             raise UsageError(f"mappen {args.root} finns inte")
         settings = Settings.for_root(root, today=today)
         command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema, "build": cmd_build,
-                   "pdf": cmd_pdf, "offline": cmd_offline}[args.command]
+                   "pdf": cmd_pdf, "offline": cmd_offline, "summary": cmd_summary}[args.command]
         return command(args, settings, stdin)
     except UsageError as error:
         print(f"metodbank: {error}", file=sys.stderr)
@@ -153,6 +162,37 @@ def cmd_check(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> in
         else:
             print(f"Inga fel i {methods}.", file=sys.stderr)
     return EXIT_PROBLEMS if project.problems else EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """Markdown for a pull request's job summary: changed methods, their preview pages and their problems.
+
+    Always exits 0 when it could write the summary: `metodbank check` is the step that fails.
+    """
+    from .publishing import pull_request_summary, read_addresses
+
+    if not args.base and not args.changed:
+        raise UsageError("ange --base REF eller minst en --changed FIL")
+    changed, deleted = list(args.changed), set()
+    if args.base:
+        result = subprocess.run(["git", "diff", "--name-status", "--no-renames", args.base, "HEAD"],
+                                cwd=settings.root, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            print(f"metodbank: git diff mot {args.base} gick inte: {result.stderr.strip()}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        for line in result.stdout.splitlines():
+            status, _, path = line.partition("\t")
+            changed.append(path)
+            if status.startswith("D"):
+                deleted.add(path)
+    preview = args.preview_url or ""
+    if not preview and args.pr is not None:
+        preview = read_addresses(settings.root / "mkdocs.yml").preview_url(args.pr)
+    if preview and not preview.endswith("/"):
+        preview += "/"
+    project = load_project(settings)
+    sys.stdout.write(pull_request_summary(project, changed, preview, frozenset(deleted)))
+    return EXIT_OK
 
 
 def _vocabulary_or_report(settings: Settings) -> Vocabulary | None:
@@ -305,7 +345,7 @@ def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> i
     if vocabulary is None:
         return EXIT_PROBLEMS
     files = {derived.SCHEMA_PATH: derived.format_json_schema(vocabulary),
-             derived.ISSUE_FORM_PATH: derived.build_issue_form(vocabulary)}
+             derived.ISSUE_FORM_PATH: derived.build_issue_form(vocabulary, read_addresses(settings.root / "mkdocs.yml"))}
     if args.check:
         stale = [name for name, text in files.items()
                  if not (settings.root / name).is_file() or (settings.root / name).read_text(encoding="utf-8") != text]

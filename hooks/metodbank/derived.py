@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .schema import FIELDS, SECTIONS
 from .text import slugify
 from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .publishing import Addresses
 
 SCHEMA_PATH = "schema/method.schema.json"
 SCHEMA_ID = "https://metodbanken.github.io/metodbanken/schema/method.schema.json"
@@ -143,12 +146,19 @@ def _check_form_body(body: list[dict[str, Any]]) -> None:
         raise ValueError(f"issue form would be invalid on GitHub: {'; '.join(bad)}")
 
 
-def build_issue_form(vocabulary: Vocabulary) -> str:
-    """GitHub issue form "Föreslå en metod", whose fields mirror the schema."""
+def build_issue_form(vocabulary: Vocabulary, addresses: Addresses | None = None) -> str:
+    """GitHub issue form "Föreslå en metod", whose fields mirror the schema.
+
+    Links point at the repository in mkdocs.yml's repo_url (`addresses`), so a copy of the project in another
+    organisation's repository links to its own guide after `metodbank schema --write`.
+    """
+    guide = "CONTRIBUTING.md"
+    if addresses is not None and addresses.repo_url:
+        guide = f"[CONTRIBUTING.md]({addresses.repo_file('CONTRIBUTING.md')})"
     body: list[dict[str, Any]] = [{
         "type": "markdown",
         "attributes": {"value": "Tack för att du vill dela en metod! Fyll i det du vet; redaktionen hjälper till "
-                                "med resten. Vill du skriva metoden själv, se CONTRIBUTING.md."},
+                                f"med resten. Vill du skriva metoden själv, se {guide}."},
     }]
     skip = {"id", "status", "last_reviewed", "related", "before", "after", "steps", "sources"}
     for spec in FIELDS:
