@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,7 +71,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
-    for page in builder.build_pages() + engine.build_print_pages(builder, settings.docs_dir):
+    with_pdfs = os.environ.get(engine.PDF_ENV) == "1"  # set by `metodbank pdf`, which prints them after the build
+    for page in builder.build_pages() + engine.build_print_pages(builder, settings.docs_dir, with_pdfs):
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{page.src_uri} krockar med en genererad sida; "
                               "byt namn på filen")

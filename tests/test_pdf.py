@@ -141,23 +141,28 @@ def test_each_card_side_is_exactly_one_a5_page(pdfs, pdf_run):
     assert pages(pdfs / "site" / "pdf" / "metodkort-efterarbete.pdf") == 2 * 2
 
 
-def test_pdf_links_appear_on_the_site_only_when_the_pdf_exists(pdfs, pdf_run):
+def test_print_pages_link_exactly_the_pdfs_that_exist_and_ask_for_nothing_else(pdfs, pdf_run):
+    """The build behind `metodbank pdf` links its PDFs; no page asks the server for a file that is not there."""
     site = pdfs / "site"
+    linked = set()
+    for path in site.rglob("*.html"):
+        for href in re.findall(r'href="([^"]+\.pdf)"', path.read_text(encoding="utf-8")):
+            linked.add((path.parent / href).resolve())
+    assert linked == {p.resolve() for p in (site / "pdf").glob("*.pdf")} and len(linked) == 8
 
-    def check(base, chromium):
+    def visit(base, chromium):
         page = chromium.new_page()
-        page.goto(base + "utskrift/forankring/")
-        page.wait_for_selector("a.mb-pdf-link:not([hidden])", timeout=5000)
-        assert page.is_visible(".mb-print-button")
-        (site / "pdf" / "metodbanken-forankring.pdf").rename(site / "flyttad.pdf")
-        try:
-            page.goto(base + "utskrift/forankring/")
-            page.wait_for_load_state("networkidle")
-            assert page.is_hidden("a.mb-pdf-link")
-        finally:
-            (site / "flyttad.pdf").rename(site / "pdf" / "metodbanken-forankring.pdf")
+        asked = []
+        page.on("request", lambda request: asked.append(request.url))
+        missing = []
+        page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+        for path in ("utskrift/", "utskrift/forankring/", "kort/"):
+            page.goto(base + path, wait_until="networkidle")
+        assert page.is_visible("a.mb-pdf-link")
+        return [u for u in asked if u.startswith(base) and u.endswith(".pdf")], missing
 
-    pdf.with_browser(site, check)
+    asked, missing = pdf.with_browser(site, visit)
+    assert asked == [] and missing == []
 
 
 def test_pdf_without_a_built_site_says_what_to_do(tmp_path, capsys):
@@ -256,3 +261,127 @@ def test_a_single_method_page_prints_without_the_website_around_it(pdfs, pdf_run
         assert word in whole, word
     for word in ("Sök", "Hoppa till", "Föreslå en ändring", "Metodkatalog", "Förankring Genomförande Efterarbete"):
         assert word not in whole, word
+
+
+# -- page numbers, table of contents, bookmarks and fonts ------------------------------------------------------
+
+TOC_LINE = re.compile(r"^\s*(?:\d+|[a-z])\.\s+(.+?)\s{2,}(\d+)\s*$")
+
+
+def toc_entries(path: Path) -> list[tuple[str, int]]:
+    """(title, page) of every numbered line in the table of contents (the first page)."""
+    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    return [(m.group(1), int(m.group(2))) for m in map(TOC_LINE.match, first.splitlines()) if m]
+
+
+def destinations(path: Path) -> dict[str, int]:
+    """Named destination → page, as poppler reads them (pdfinfo -dests)."""
+    out = subprocess.run(["pdfinfo", "-dests", str(path)], capture_output=True, text=True, check=True).stdout
+    return {m.group(2): int(m.group(1)) for m in re.finditer(r'^\s*(\d+) \[.*?\] "(.+)"$', out, re.M)}
+
+
+@pytest.mark.parametrize(("name", "header", "expected"), [
+    ("metodbanken-forankring.pdf", "Metodbanken Förankring", ["Om fasen", "Första samtalet"]),
+    ("metodbanken-hela-handboken.pdf", "Metodbanken Hela handboken",
+     ["Kompetensutveckling i ASF", "Förankring", "Första samtalet", "Genomförande", TRICKY_TITLE,
+      "Efterarbete och implementering", "Titta tillbaka", "Ordlista"]),
+])
+def test_table_of_contents_gives_the_page_where_each_heading_is(pdfs, pdf_run, name, header, expected):
+    path = pdfs / "site" / "pdf" / name
+    entries = toc_entries(path)
+    assert [title for title, _ in entries] == expected
+    texts = page_texts(path)
+    for title, number in entries:
+        assert texts[number - 1].startswith(f"{header} {title}"), (title, number, texts[number - 1][:80])
+    numbers = [n for _, n in entries]
+    assert numbers == sorted(numbers) and numbers[0] >= 2
+    # the same pages as poppler finds for the chapters and methods the contents link to
+    targets = {d: p for d, p in destinations(path).items() if d.startswith(("kapitel-", "metod-"))}
+    assert set(targets.values()) == set(numbers), targets
+
+
+def outline(path: Path) -> list[tuple[int, str, int]]:
+    """(depth, title, page) of every bookmark."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    items: list[tuple[int, str, int]] = []
+
+    def walk(nodes, depth):
+        for node in nodes:
+            if isinstance(node, list):
+                walk(node, depth + 1)
+            else:
+                items.append((depth, node.title, reader.get_destination_page_number(node) + 1))
+
+    walk(reader.outline, 0)
+    return items
+
+
+def test_chapter_and_whole_book_pdfs_have_bookmarks_for_chapters_and_methods(pdfs, pdf_run):
+    whole = pdfs / "site" / "pdf" / "metodbanken-hela-handboken.pdf"
+    marks = outline(whole)
+    toc = dict(toc_entries(whole))
+    by_title: dict[str, tuple[int, int]] = {}
+    for depth, title, page in marks:  # the shallowest bookmark of a title (method sections are called Förankring…)
+        if title not in by_title or depth < by_title[title][0]:
+            by_title[title] = (depth, page)
+    for title in ("Kompetensutveckling i ASF", "Förankring", "Genomförande", "Efterarbete och implementering",
+                  "Ordlista", "Första samtalet", TRICKY_TITLE, "Titta tillbaka"):
+        assert title in by_title, title
+        assert by_title[title][1] == toc[title], title  # the bookmark opens the page the contents name
+    assert by_title["Första samtalet"][0] > by_title["Förankring"][0]  # a method sits under its chapter
+    chapter = outline(pdfs / "site" / "pdf" / "metodbanken-forankring.pdf")
+    assert ("Första samtalet", 3) in {(title, page) for _, title, page in chapter}
+
+
+def test_every_font_is_embedded_and_is_the_font_the_site_shows(pdfs, pdf_run):
+    path = pdfs / "site" / "pdf" / "metodbanken-forankring.pdf"
+    rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert rows
+    fonts = set()
+    for row in rows:
+        columns = row.split()
+        assert columns[-5] == "yes", row  # emb
+        fonts.add(columns[0].split("+")[-1].split("-")[0].lower())
+
+    def shown(base, chromium):
+        page = chromium.new_page()
+        page.goto(base + "utskrift/forankring/")
+        page.emulate_media(media="print")
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": ".md-typeset h1, .md-typeset h2, "
+                                                  ".md-typeset p, .md-typeset li, .md-typeset dt"})["nodeIds"]
+        families = set()
+        for node in nodes:
+            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                families.add(font["familyName"].replace(" ", "").lower())
+        return families
+
+    families = pdf.with_browser(pdfs / "site", shown)
+    assert fonts <= families, (fonts, families)  # the margins too use the site's font, not one of their own
+
+
+def test_a_print_page_printed_from_the_browser_has_page_numbers(pdfs, pdf_run, tmp_path):
+    """Ctrl+P: no header or footer from us, so the page numbers come from print.css (CSS page margin boxes)."""
+    def print_plain(base, chromium):
+        page = chromium.new_page()
+        out = {}
+        for name, path in (("kapitel", "forankring/"), ("utskrift", "utskrift/forankring/"), ("kort", "kort/")):
+            page.goto(base + path)
+            pdf.prepare_for_print(page)
+            out[name] = tmp_path / f"{name}.pdf"
+            page.pdf(path=str(out[name]), prefer_css_page_size=True)
+        return out
+
+    files = pdf.with_browser(pdfs / "site", print_plain)
+    for name in ("kapitel", "utskrift"):
+        texts = page_texts(files[name])
+        assert len(texts) >= (2 if name == "utskrift" else 1), name
+        for number, text in enumerate(texts, 1):
+            assert text.endswith(f"Sida {number} av {len(texts)}"), (name, text[-60:])
+    assert not any("Sida 1 av" in t for t in page_texts(files["kort"]))  # a card is a card, without a number

@@ -129,16 +129,36 @@ def test_chapters_and_hub_link_the_print_versions(site):
         assert f'href="{href}"' in hub, href
 
 
-def test_print_button_and_hidden_pdf_link(site):
+def test_print_button_and_no_pdf_link_without_pdfs(site):
     page = html(site, "utskrift/forankring/index.html")
     assert re.search(r'<button type="button" class="[^"]*mb-print-button[^"]*" hidden>Skriv ut</button>', page)
     assert "Ctrl+P" in text(page)  # what to do without JavaScript
-    assert re.search(r'<a class="[^"]*mb-pdf-link[^"]*" href="../../pdf/metodbanken-forankring.pdf" download hidden>'
-                     r"Ladda ner som PDF</a>", page)
     assert "assets/print.js" in page and "assets/print.css" in page
+    for path in ("utskrift/forankring/index.html", "utskrift/index.html", "kort/index.html"):
+        assert ".pdf" not in html(site, path), path  # a plain build makes no PDFs, so it links none
+    assert "metodbank pdf" in text(html(site, "utskrift/index.html"))
 
 
-def test_print_pages_without_directory_urls(tmp_path):
+def test_a_build_for_metodbank_pdf_links_every_pdf(tmp_path, monkeypatch):
+    from metodbank.printing import PDF_ENV, print_documents
+    from metodbank.vocabulary import load_vocabulary
+
+    monkeypatch.setenv(PDF_ENV, "1")
+    root = make_print_project(tmp_path / "project")
+    site = build_site(root)
+    page = html(site, "utskrift/forankring/index.html")
+    assert re.search(r'<a class="[^"]*mb-pdf-link[^"]*" href="../../pdf/metodbanken-forankring.pdf" download>'
+                     r"Ladda ner som PDF</a>", page)
+    linked = set()
+    for path in site.rglob("*.html"):
+        for href in re.findall(r'href="([^"]+\.pdf)"', path.read_text(encoding="utf-8")):
+            linked.add((path.parent / href).resolve().relative_to(site.resolve()).as_posix())
+    vocabulary, _ = load_vocabulary(root)
+    assert linked == {d.pdf_uri for d in print_documents(vocabulary)}  # exactly what metodbank pdf writes
+
+
+def test_print_pages_without_directory_urls(tmp_path, monkeypatch):
+    monkeypatch.setenv("METODBANK_PDF", "1")
     site = build_site(make_print_project(tmp_path / "project"), use_directory_urls=False)
     page = html(site, "utskrift/forankring.html")
     assert 'href="../pdf/metodbanken-forankring.pdf"' in page

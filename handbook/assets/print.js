@@ -1,5 +1,5 @@
-/* Metodbanken print pages: show the "Skriv ut" button, show "Ladda ner som PDF" links only when the PDF
-   exists on the server (made by `metodbank pdf`), and open collapsible blocks while printing.
+/* Metodbanken print pages: show the "Skriv ut" button and open collapsible blocks while printing.
+   (The "Ladda ner som PDF" links are in the page only when the build comes with the PDFs: `metodbank pdf`.)
    Without JavaScript the pages still print; the text beside the button tells how (Ctrl+P). */
 (function () {
   "use strict";
@@ -13,18 +13,6 @@
           window.print();
         });
       }
-    });
-    document.querySelectorAll("a.mb-pdf-link[hidden]").forEach(function (link) {
-      if (!window.fetch || location.protocol === "file:") {
-        return;
-      }
-      fetch(link.href, { method: "HEAD" })
-        .then(function (response) {
-          if (response.ok) {
-            link.hidden = false;
-          }
-        })
-        .catch(function () {});
     });
   }
 

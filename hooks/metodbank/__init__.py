@@ -9,7 +9,7 @@ from .derived import SCHEMA_PATH, format_json_schema
 from .links import Catalogue, link_methods
 from .model import BodySection, Method
 from .pages import GeneratedPage, PageBuilder
-from .printing import add_print_links, build_print_pages, print_documents, splice_methods
+from .printing import PDF_ENV, add_print_links, build_print_pages, print_documents, splice_methods
 from .problems import Level, Problem, format_problem, has_errors
 from .project import Project, Settings, load_project
 from .schema import FIELDS, SECTIONS, Field, Section
@@ -18,6 +18,7 @@ from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
     "FIELDS",
+    "PDF_ENV",
     "SCHEMA_PATH",
     "SECTIONS",
     "VOCABULARY_FILE",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import re
 import subprocess
 import sys
@@ -379,8 +380,10 @@ def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
         if not config.is_file():
             raise UsageError(f"hittar ingen mkdocs.yml i {root}; bygg webbplatsen själv och använd --no-build")
         print(f"Bygger webbplatsen i {args.site_dir} …", file=sys.stderr, flush=True)
+        from .printing import PDF_ENV
+
         built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
-                                "--site-dir", str(site)], cwd=root, check=False)
+                                "--site-dir", str(site)], cwd=root, check=False, env={**os.environ, PDF_ENV: "1"})
         if built.returncode != 0:
             print("metodbank: webbplatsen gick inte att bygga; rätta felen ovan och försök igen", file=sys.stderr)
             return EXIT_PROBLEMS

@@ -8,6 +8,7 @@ here downloads a browser. The site is served by a threaded http.server on 127.0.
 from __future__ import annotations
 
 import html
+import io
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +21,29 @@ from .format import page_url
 PdfError = BrowserError  # what `metodbank pdf` reports; the browser adapter raises it
 
 T = TypeVar("T")
-_MARGIN_STYLE = ("font-family: 'Roboto', 'DejaVu Sans', Arial, sans-serif; font-size: 7.5pt; color: #444; "
+_MARGIN_STYLE = ("font-family: {family}; font-size: 7.5pt; color: #444; "
                  "width: 100%; margin: 0 {side}; display: flex; justify-content: space-between;")
+SITE_FONT_JS = "getComputedStyle(document.querySelector('.md-typeset') || document.body).fontFamily"
+MAX_PASSES = 4  # printing the table of contents' page numbers can move pages; stop when nothing moves
+# The page numbers print.css puts in the page margin for browser printing; the PDFs have their own margins.
+_NO_CSS_MARGIN_BOXES = "@page { @bottom-right { content: none; } } @page card { @bottom-right { content: none; } }"
+_TOC_TARGETS_JS = """() => [...document.querySelectorAll('.mb-print-toc a[href^="#"]')]
+  .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))"""
+_SET_TOC_NUMBERS_JS = """numbers => {
+  document.querySelectorAll('.mb-print-toc a[href^="#"]').forEach(a => {
+    const target = decodeURIComponent(a.getAttribute('href').slice(1));
+    let number = a.querySelector('.mb-toc-page');
+    if (!number) {
+      const fill = document.createElement('span');
+      fill.className = 'mb-toc-fill';
+      fill.setAttribute('aria-hidden', 'true');
+      number = document.createElement('span');
+      number.className = 'mb-toc-page';
+      a.append(fill, number);
+    }
+    number.textContent = numbers[target] ? String(numbers[target]) : '';
+  });
+}"""
 
 
 @dataclass(frozen=True)
@@ -44,10 +66,14 @@ def find_page(site_dir: Path, src_uri: str) -> str | None:
     return None
 
 
-def margin_templates(handbook: str, document: str, date: str, cards: bool = False) -> tuple[str, str]:
-    """Header and footer for Chromium: handbook title and document left/right, date and "sida X av Y"."""
+def margin_templates(handbook: str, document: str, date: str, cards: bool = False,
+                     family: str = "sans-serif") -> tuple[str, str]:
+    """Header and footer for Chromium: handbook title and document left/right, date and "sida X av Y".
+
+    `family` is the font-family the site's CSS gives the text, so the margins use the same font as the page.
+    """
     side = "11mm" if cards else "17mm"
-    style = _MARGIN_STYLE.format(side=side)
+    style = html.escape(_MARGIN_STYLE.format(side=side, family=family), quote=True)
     header = (f'<div style="{style}"><span>{html.escape(handbook)}</span>'
               f"<span>{html.escape(document)}</span></div>")
     footer = (f'<div style="{style}"><span>Utskriven {html.escape(date)}</span>'
@@ -104,15 +130,57 @@ def _write_pdfs(base: str, chromium, jobs: list[PdfJob], handbook: str, date: st
             page = context.new_page()
             page.goto(base + job.page_path, wait_until="load")
             prepare_for_print(page)
-            header, footer = margin_templates(handbook, job.label, date, job.cards)
+            page.add_style_tag(content=_NO_CSS_MARGIN_BOXES)
+            header, footer = margin_templates(handbook, job.label, date, job.cards, page.evaluate(SITE_FONT_JS))
+            options = {"format": "A4", "prefer_css_page_size": True, "print_background": True,
+                       "display_header_footer": True, "header_template": header, "footer_template": footer,
+                       "outline": True, "tagged": True}  # bookmarks from the headings; a tagged PDF
+            data = _print_with_page_numbers(page, options)
             job.out.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(job.out), format="A4", prefer_css_page_size=True, print_background=True,
-                     display_header_footer=True, header_template=header, footer_template=footer)
+            job.out.write_bytes(data)
             page.close()
             written.append(job.out)
     finally:
         context.close()
     return written
+
+
+def _print_with_page_numbers(page, options: dict) -> bytes:
+    """The page as PDF; when it has a table of contents, with the page number of every entry.
+
+    Prints once, reads on which page each entry's target landed (Chromium writes a named destination for
+    every linked element id), writes the numbers into the table and prints again, until nothing moves.
+    """
+    data = page.pdf(**options)
+    targets = page.evaluate(_TOC_TARGETS_JS)
+    if not targets:
+        return data
+    numbers: dict[str, int | None] = {}
+    for _ in range(MAX_PASSES):
+        found = destination_pages(data)
+        wanted = {target: found.get(target) for target in targets}
+        if wanted == numbers:
+            break
+        numbers = wanted
+        page.evaluate(_SET_TOC_NUMBERS_JS, numbers)
+        data = page.pdf(**options)
+    return data
+
+
+def destination_pages(data: bytes) -> dict[str, int]:
+    """Named destination → page number (1 = first page) of a PDF."""
+    try:
+        from pypdf import PdfReader
+    except ImportError as error:
+        raise PdfError("Python-paketet pypdf saknas; installera det med: pip install -e '.[pdf]'") from error
+    reader = PdfReader(io.BytesIO(data))
+    pages = {}
+    for name, destination in reader.named_destinations.items():
+        try:
+            pages[str(name).lstrip("/")] = reader.get_destination_page_number(destination) + 1
+        except (KeyError, ValueError, TypeError):  # a destination that points nowhere: not in the table
+            continue
+    return pages
 
 
 def card_overflows(page) -> list[dict]:

@@ -12,8 +12,9 @@ Pages (all virtual, excluded from search, reachable from the hub `utskrift/index
 * `kort/index.md`, `kort/<chapter>.md` – method cards: one A5 card per method, front and back on two
   pages (see print.css), raw HTML so every front-matter string is HTML-escaped.
 
-`metodbank pdf` (pdf.py) prints the same pages to `<site>/pdf/<name>.pdf`; the print pages carry a hidden
-"Ladda ner som PDF" link that print.js shows when the file is there.
+`metodbank pdf` (pdf.py) prints the same pages to `<site>/pdf/<name>.pdf`. It builds the site with PDF_ENV=1,
+and only such a build links the PDFs ("Ladda ner som PDF"): the build knows they will exist, so no page ever
+asks the server whether a PDF is there.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ PRINT_INDEX_URI = f"{PRINT_DIR}/index.md"
 WHOLE_URI = f"{PRINT_DIR}/hela-handboken.md"
 CARDS_URI = f"{CARDS_DIR}/index.md"
 HANDBOOK_NAME = "Metodbanken"
+PDF_ENV = "METODBANK_PDF"  # "1" while `metodbank pdf` builds the site: the print pages then link the PDFs
 _PLACEHOLDER = '<div class="mb-print-body" data-mb-method="{id}" data-mb-shift="{shift}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="mb-print-body" data-mb-method="([a-z0-9-]+)" data-mb-shift="(\d)"></div>')
 _FIRST_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
@@ -87,9 +89,12 @@ def print_documents(vocabulary) -> list[PrintDocument]:
     return docs
 
 
-def build_print_pages(builder: PageBuilder, docs_dir: Path | str) -> list[GeneratedPage]:
-    """All print and card pages of the project; chapter prose is read from `docs_dir`."""
-    return PrintBuilder(builder, Path(docs_dir)).build_pages()
+def build_print_pages(builder: PageBuilder, docs_dir: Path | str, with_pdfs: bool = False) -> list[GeneratedPage]:
+    """All print and card pages of the project; chapter prose is read from `docs_dir`.
+
+    `with_pdfs`: the PDFs of print_documents() are made with this build (`metodbank pdf`), so link them.
+    """
+    return PrintBuilder(builder, Path(docs_dir), with_pdfs).build_pages()
 
 
 def splice_methods(html: str, page_uri: str, bodies: dict[str, str], included: dict[str, str],
@@ -243,8 +248,9 @@ class _Chapter:
 class PrintBuilder:
     """Builds the print pages of one project from a PageBuilder and the chapters in docs_dir."""
 
-    def __init__(self, builder: PageBuilder, docs_dir: Path) -> None:
+    def __init__(self, builder: PageBuilder, docs_dir: Path, with_pdfs: bool = False) -> None:
         self.builder = builder
+        self.with_pdfs = with_pdfs
         self.catalogue = builder.catalogue
         self.vocabulary = builder.vocabulary
         self.docs_dir = docs_dir
@@ -272,11 +278,11 @@ class PrintBuilder:
         return posixpath.relpath(to_uri, base.rstrip("/") or ".")
 
     def _actions(self, src_uri: str, doc: PrintDocument | None, what: str) -> str:
-        """Print button, help without JavaScript and the PDF link (shown by print.js when the PDF exists)."""
+        """Print button, help without JavaScript and the PDF link (when this build comes with the PDFs)."""
         pdf = ""
-        if doc is not None:
+        if doc is not None and self.with_pdfs:
             pdf = (f' <a class="md-button mb-pdf-link" href="{html_escape(self._url(src_uri, doc.pdf_uri))}" '
-                   f'download hidden>Ladda ner som PDF</a>')
+                   f'download>Ladda ner som PDF</a>')
         return (
             '<div class="mb-print-actions mb-noprint">\n'
             f"<p>{what} Använd webbläsarens utskrift (Ctrl+P, eller Cmd+P på Mac) om knappen inte syns.</p>\n"
@@ -324,10 +330,12 @@ class PrintBuilder:
         rel = lambda uri: posixpath.relpath(uri, PRINT_DIR)  # noqa: E731 - tiny local helper
 
         def line(uri: str, text: str) -> str:
-            doc = docs[uri]
-            pdf = html_escape(self._url(PRINT_INDEX_URI, doc.pdf_uri))
-            return (f"- [{md_escape(text)}]({rel(uri)})"
-                    f' <a class="mb-pdf-link" href="{pdf}" download hidden>(PDF)</a>')
+            link = f"- [{md_escape(text)}]({rel(uri)})"
+            if not self.with_pdfs:
+                return link
+            pdf = html_escape(self._url(PRINT_INDEX_URI, docs[uri].pdf_uri))
+            return link + f' <a class="mb-pdf-link" href="{pdf}" download>(PDF)</a>'
+
 
         chapters = [line(f"{PRINT_DIR}/{phase_slug(t)}.md", f"{t.label} – kapitlet och alla dess metoder")
                     for t in self.phases]
@@ -345,7 +353,9 @@ class PrintBuilder:
             "Ett kort per metod i storlek A5. Framsidan har sammanfattningen, de viktigaste uppgifterna och en "
             "lättläst text. Baksidan har stegen i korthet för varje fas.",
             "\n".join([line(CARDS_URI, "Alla metodkort")] + cards),
-            "Om någon har skapat PDF-filer med kommandot `metodbank pdf` visas en länk till dem efter varje rad.",
+            "Efter varje rad finns en länk till samma sak som PDF-fil." if self.with_pdfs else
+            "PDF-filerna finns på den publicerade webbplatsen. Bygger du handboken själv gör du dem med "
+            "kommandot `metodbank pdf`.",
         ]
         return GeneratedPage(PRINT_INDEX_URI, "Skriv ut", "\n\n".join(parts) + "\n")
 
