@@ -81,7 +81,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         if page.included is not None:
             _state["spliced"][page.src_uri] = page.included
-    files.append(File.generated(config, engine.SCHEMA_PATH, content=engine.format_json_schema(project.vocabulary)))
+    addresses = engine.Addresses(config.repo_url or "", config.site_url or "")
+    files.append(File.generated(config, engine.SCHEMA_PATH,
+                                content=engine.format_json_schema(project.vocabulary, addresses)))
     return files
 
 
@@ -116,6 +118,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     project, builder = _state.get("project"), _state.get("builder")
     if project is None:
         return markdown
+    markdown = _state["engine"].expand_repo_links(markdown, _state["engine"].Addresses(config.repo_url or ""))
     for term in project.vocabulary.terms("phases"):
         if term.chapter == page.file.src_uri:
             markdown = _state["engine"].add_print_links(markdown, term)

@@ -120,3 +120,40 @@ def test_summary_needs_something_to_compare(project, capsys):
     assert code == 2 and "--base" in err
     code, _, err = run(capsys, "--root", str(project), "summary", "--base", "finns-inte")
     assert code == 1 and "git diff mot finns-inte" in err
+
+
+def test_a_second_organisation_changes_one_setting_and_every_generated_link_follows(project, capsys):
+    """README: set repo_url in mkdocs.yml, run metodbank schema --write; the issue form and schema follow."""
+    write_config(project, repo_url="https://github.com/asf-norr/metodbank")
+    assert run(capsys, "--root", str(project), "schema", "--write")[0] == 0
+    form = (project / derived.ISSUE_FORM_PATH).read_text(encoding="utf-8")
+    schema = (project / derived.SCHEMA_PATH).read_text(encoding="utf-8")
+    assert "https://github.com/asf-norr/metodbank/blob/main/CONTRIBUTING.md" in form
+    assert '"$id": "https://asf-norr.github.io/metodbank/schema/method.schema.json"' in schema
+    for text in (form, schema):
+        assert "github.com/metodbanken/" not in text and "metodbanken.github.io" not in text
+    write_config(project, repo_url="https://github.com/asf-norr/ny-plats")
+    code, _, err = run(capsys, "--root", str(project), "schema", "--check")
+    assert code == 1 and "metodbank schema --write" in err  # committed files that no longer match fail CI
+
+
+def test_edit_links_and_chapter_links_to_the_repository_follow_repo_url(project):
+    from helpers import build_site
+
+    (project / "handbook" / "index.md").write_text(
+        "# Start\n\nSkriv till oss i [ärendena](repo:issues) eller läs [guiden](repo:blob/main/CONTRIBUTING.md).\n",
+        encoding="utf-8")
+    make_method(project, "a")
+    site = build_site(project, repo_url="https://github.com/asf-norr/metodbank")
+    start = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/asf-norr/metodbank/issues"' in start
+    assert 'href="https://github.com/asf-norr/metodbank/blob/main/CONTRIBUTING.md"' in start
+    method = (site / "metoder" / "a" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/asf-norr/metodbank/edit/main/methods/a.md"' in method
+    assert "github.com/metodbanken/" not in start + method
+
+
+def test_no_handbook_page_hard_codes_the_repository():
+    repo_url = read_addresses(REPO / "mkdocs.yml").repo_url
+    for path in [*(REPO / "handbook").rglob("*.md"), REPO / "CONTRIBUTING.md", *(REPO / "overrides").rglob("*.html")]:
+        assert repo_url not in path.read_text(encoding="utf-8"), f"{path.relative_to(REPO)}: skriv (repo:…)"

@@ -12,6 +12,7 @@ from .pages import GeneratedPage, PageBuilder
 from .printing import PDF_ENV, add_print_links, build_print_pages, print_documents, splice_methods
 from .problems import Level, Problem, format_problem, has_errors
 from .project import Project, Settings, load_project
+from .publishing import Addresses, expand_repo_links
 from .schema import FIELDS, SECTIONS, Field, Section
 from .search import tune_site_index
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
@@ -22,6 +23,7 @@ __all__ = [
     "SCHEMA_PATH",
     "SECTIONS",
     "VOCABULARY_FILE",
+    "Addresses",
     "BodySection",
     "Catalogue",
     "Field",
@@ -36,6 +38,7 @@ __all__ = [
     "Vocabulary",
     "add_print_links",
     "build_print_pages",
+    "expand_repo_links",
     "format_json_schema",
     "format_problem",
     "has_errors",

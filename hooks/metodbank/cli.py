@@ -345,8 +345,9 @@ def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> i
     vocabulary = _vocabulary_or_report(settings)
     if vocabulary is None:
         return EXIT_PROBLEMS
-    files = {derived.SCHEMA_PATH: derived.format_json_schema(vocabulary),
-             derived.ISSUE_FORM_PATH: derived.build_issue_form(vocabulary, read_addresses(settings.root / "mkdocs.yml"))}
+    addresses = read_addresses(settings.root / "mkdocs.yml")  # repo_url and site_url: links follow them
+    files = {derived.SCHEMA_PATH: derived.format_json_schema(vocabulary, addresses),
+             derived.ISSUE_FORM_PATH: derived.build_issue_form(vocabulary, addresses)}
     if args.check:
         stale = [name for name, text in files.items()
                  if not (settings.root / name).is_file() or (settings.root / name).read_text(encoding="utf-8") != text]

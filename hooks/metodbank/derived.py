@@ -17,11 +17,14 @@ if TYPE_CHECKING:
     from .publishing import Addresses
 
 SCHEMA_PATH = "schema/method.schema.json"
-SCHEMA_ID = "https://metodbanken.github.io/metodbanken/schema/method.schema.json"
+SCHEMA_ID = "https://metodbanken.github.io/metodbanken/schema/method.schema.json"  # when mkdocs.yml names no site
 
 
-def build_json_schema(vocabulary: Vocabulary) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of a method's front matter, from the one field table."""
+def build_json_schema(vocabulary: Vocabulary, addresses: Addresses | None = None) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a method's front matter, from the one field table.
+
+    Its $id is where the site publishes it: the site address from mkdocs.yml (`addresses`) + SCHEMA_PATH.
+    """
     properties = {}
     for spec in FIELDS:
         schema = spec.kind.json_schema(vocabulary)
@@ -29,7 +32,7 @@ def build_json_schema(vocabulary: Vocabulary) -> dict[str, Any]:
         properties[spec.name] = schema
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
+        "$id": addresses.pages_url + SCHEMA_PATH if addresses is not None and addresses.pages_url else SCHEMA_ID,
         "title": "Metod i Metodbanken",
         "description": "Front matter i en metodfil (methods/<id>.md). Skapad av metodbank schema --write; "
                        "ändra i hooks/metodbank/schema.py och vocabulary.yml, inte här.",
@@ -40,9 +43,9 @@ def build_json_schema(vocabulary: Vocabulary) -> dict[str, Any]:
     }
 
 
-def format_json_schema(vocabulary: Vocabulary) -> str:
+def format_json_schema(vocabulary: Vocabulary, addresses: Addresses | None = None) -> str:
     """The JSON Schema as the committed file holds it."""
-    return json.dumps(build_json_schema(vocabulary), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(build_json_schema(vocabulary, addresses), ensure_ascii=False, indent=2) + "\n"
 
 
 def build_template(title: str, phases: list[str], vocabulary: Vocabulary, today: datetime.date) -> str:

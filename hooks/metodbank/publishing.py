@@ -50,6 +50,21 @@ class Addresses:
         return f"{self.repo_url.rstrip('/')}/blob/{branch}/{path}" if self.repo_url else path
 
 
+REPO_LINK = re.compile(r"\]\(repo:([A-Za-z0-9/._#?=&-]*)\)")
+
+
+def expand_repo_links(markdown: str, addresses: Addresses) -> str:
+    """Links written `[text](repo:issues)` in a chapter, pointed at the repository in repo_url.
+
+    So a chapter can link the repository's issues or files without naming an organisation; with no
+    repo_url the link is left as it is (and MkDocs shows it as written).
+    """
+    if not addresses.repo_url:
+        return markdown
+    base = addresses.repo_url.rstrip("/")
+    return REPO_LINK.sub(lambda m: f"]({base}/{m.group(1)})" if m.group(1) else f"]({base})", markdown)
+
+
 def read_addresses(config_file: Path) -> Addresses:
     """repo_url and site_url from mkdocs.yml, read as text (the file may hold tags only MkDocs knows)."""
     if not config_file.is_file():
