@@ -195,7 +195,8 @@ def test_permissions_are_per_job_and_least(path):
         assert isinstance(permissions, dict), f"{job_id}: jobbet saknar egna permissions"
         writes = {scope for scope, level in permissions.items() if level == "write"}
         allowed = set() if pull_request else WRITE_ALLOWED.get((path.name, job_id), set())
-        assert writes <= allowed, f"{job_id}: {sorted(writes - allowed)}"
+        assert writes <= allowed, (f"{job_id}: {sorted(writes - allowed)}; behöver jobbet verkligen skriva, lägg till "
+                                   "det i WRITE_ALLOWED med en motivering (aldrig i ett pull_request-arbetsflöde)")
         assert "id-token" not in permissions or permissions["id-token"] == "none", job_id
 
 
@@ -244,6 +245,12 @@ def test_the_preview_publisher_never_checks_out_or_runs_pull_request_code():
             script = step.get("run", "")
             assert not RUNS_CODE.search(script), f"{job_id}: {RUNS_CODE.search(script).group(0)!r} i {step.get('name')}"
             assert "git checkout" not in script and "gh pr checkout" not in script
+
+
+def test_the_publisher_follows_a_workflow_that_exists():
+    names = {load(p)["name"] for p in workflows()}
+    for path in publisher_workflows():
+        assert set(load(path)["on"]["workflow_run"]["workflows"]) <= names, path.name
 
 
 def test_the_pull_request_workflow_checks_content_before_tests():
@@ -319,3 +326,66 @@ def test_deploy_and_previews_share_the_gh_pages_branch(tmp_path, pages_remote):
     commits = subprocess.run(["git", "--git-dir", str(pages_remote), "rev-list", "--count", "gh-pages"],
                              capture_output=True, text=True, check=True).stdout.strip()
     assert commits == "1"  # the branch never grows a history
+
+
+FAKE_GH = r"""#!/usr/bin/env bash
+# Stands in for the GitHub CLI: artifacts from $FAKE_ARTIFACTS/<name>, answers from $FAKE_PULL and $FAKE_PAGES.
+if [ "$1 $2" = "run download" ]; then
+  while [ $# -gt 0 ]; do
+    case "$1" in --name) name="$2"; shift ;; --dir) dir="$2"; shift ;; esac
+    shift
+  done
+  [ -d "$FAKE_ARTIFACTS/$name" ] || { echo "no artifact $name" >&2; exit 1; }
+  mkdir -p "$dir" && cp -R "$FAKE_ARTIFACTS/$name/." "$dir/"
+  exit 0
+fi
+if [ "$1" = api ]; then
+  case "$2" in
+    */pulls/*) printf '%s\n' "$FAKE_PULL" ;;
+    */pages) [ -n "$FAKE_PAGES" ] && printf '%s\n' "$FAKE_PAGES" || exit 1 ;;
+  esac
+  exit 0
+fi
+exit 2
+"""
+
+
+def run_info_step(tmp_path: Path, pr: str, action: str, pull: str, pages: str = "") -> tuple[int, dict[str, str]]:
+    """Run preview.yml's first step with a fake `gh`; (exit code, step outputs)."""
+    script = step_script(GITHUB / "workflows" / "preview.yml", "Hämta och kontrollera")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    info = tmp_path / "artifacts" / "forhandsvisning"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "pr").write_text(pr, encoding="utf-8")
+    (info / "action").write_text(action, encoding="utf-8")
+    output = tmp_path / "output"
+    output.write_text("", encoding="utf-8")
+    runner = tmp_path / "runner"
+    shutil.rmtree(runner, ignore_errors=True)
+    runner.mkdir()
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "GITHUB_REPOSITORY": "Org/bank",
+           "GITHUB_OUTPUT": str(output), "RUNNER_TEMP": str(runner), "RUN_ID": "1", "HEAD_SHA": "a" * 40,
+           "GH_TOKEN": "test", "FAKE_ARTIFACTS": str(tmp_path / "artifacts"), "FAKE_PULL": pull, "FAKE_PAGES": pages}
+    result = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True)
+    outputs = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines() if "=" in line)
+    return result.returncode, outputs
+
+
+def test_the_publisher_trusts_the_number_only_when_github_confirms_it(tmp_path):
+    code, out = run_info_step(tmp_path, "12\n", "publish\n", f"{'a' * 40} open")
+    assert code == 0 and out == {"pr": "12", "action": "publish", "url": "https://org.github.io/bank/pr-12/"}
+    code, out = run_info_step(tmp_path, "12", "publish", f"{'a' * 40} open", pages="https://metoder.example.se/")
+    assert out["url"] == "https://metoder.example.se/pr-12/"
+    code, out = run_info_step(tmp_path, "12", "remove", f"{'a' * 40} closed")
+    assert code == 0 and out["action"] == "remove"
+    # another pull request's number, or a stale run: GitHub's head commit differs, nothing is published
+    code, out = run_info_step(tmp_path, "13", "publish", f"{'b' * 40} open")
+    assert code == 0 and out == {"action": "none"}
+    code, out = run_info_step(tmp_path, "12", "remove", f"{'a' * 40} open")  # not closed: keep the preview
+    assert code == 0 and out == {"action": "none"}
+    for pr, action in (("../12", "publish"), ("12; rm -rf /", "publish"), ("12", "publish; x"), ("", "remove")):
+        code, out = run_info_step(tmp_path, pr, action, f"{'a' * 40} open")
+        assert code == 1 and "pr" not in out, (pr, action)

@@ -269,10 +269,16 @@ TOC_LINE = re.compile(r"^\s*(?:\d+|[a-z])\.\s+(.+?)\s{2,}(\d+)\s*$")
 
 
 def toc_entries(path: Path) -> list[tuple[str, int]]:
-    """(title, page) of every numbered line in the table of contents (the first page)."""
-    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True,
-                           text=True, check=True).stdout
-    return [(m.group(1), int(m.group(2))) for m in map(TOC_LINE.match, first.splitlines()) if m]
+    """(title, page) of every numbered line of the table of contents, from page 1 to its last page."""
+    entries: list[tuple[str, int]] = []
+    for number in range(1, pages(path) + 1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        found = [(m.group(1), int(m.group(2))) for m in map(TOC_LINE.match, text.splitlines()) if m]
+        if not found:
+            break
+        entries += found
+    return entries
 
 
 def destinations(path: Path) -> dict[str, int]:
