@@ -321,6 +321,16 @@ def test_deploy_and_previews_share_the_gh_pages_branch(tmp_path, pages_remote):
     run_script(deploy, tmp_path, pages_remote, SITE=str(site))  # main changes: the preview stays
     assert branch_files(pages_remote) == {".nojekyll", "index.html", "pr-12/metoder/ny/index.html"}
 
+    run_script(preview, tmp_path, pages_remote, SITE=str(preview_site), PR="13", ACTION="publish")
+    fake_gh = tmp_path / "bin" / "gh"
+    fake_gh.parent.mkdir()
+    fake_gh.write_text('#!/usr/bin/env bash\n[ "$2" = repos/org/metodbanken/pulls/13 ] && echo closed || echo open\n',
+                       encoding="utf-8")
+    fake_gh.chmod(0o755)
+    run_script(deploy, tmp_path, pages_remote, SITE=str(site), PATH=f"{fake_gh.parent}:{os.environ['PATH']}")
+    assert "pr-12/metoder/ny/index.html" in branch_files(pages_remote)  # open: kept
+    assert not any(f.startswith("pr-13/") for f in branch_files(pages_remote))  # closed, removal missed: gone
+
     run_script(preview, tmp_path, pages_remote, PR="12", ACTION="remove")
     assert branch_files(pages_remote) == {".nojekyll", "index.html"}
     commits = subprocess.run(["git", "--git-dir", str(pages_remote), "rev-list", "--count", "gh-pages"],
