@@ -350,7 +350,7 @@ def test_every_font_is_embedded_and_is_the_font_the_site_shows(pdfs, pdf_run):
     for row in rows:
         columns = row.split()
         assert columns[-5] == "yes", row  # emb
-        fonts.add(columns[0].split("+")[-1].split("-")[0].lower())
+        fonts.add(columns[0].split("+")[-1])  # the PostScript name without the subset prefix
 
     def shown(base, chromium):
         page = chromium.new_page()
@@ -360,13 +360,12 @@ def test_every_font_is_embedded_and_is_the_font_the_site_shows(pdfs, pdf_run):
         cdp.send("DOM.enable")
         cdp.send("CSS.enable")
         root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": ".md-typeset h1, .md-typeset h2, "
-                                                  ".md-typeset p, .md-typeset li, .md-typeset dt"})["nodeIds"]
-        families = set()
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": ".md-typeset, .md-typeset *"})["nodeIds"]
+        names = set()
         for node in nodes:
             for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
-                families.add(font["familyName"].replace(" ", "").lower())
-        return families
+                names.add(font.get("postScriptName") or font["familyName"])
+        return names
 
     families = pdf.with_browser(pdfs / "site", shown)
     assert fonts <= families, (fonts, families)  # the margins too use the site's font, not one of their own
