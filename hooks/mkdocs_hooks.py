@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import posixpath
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,11 +67,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"Metodbanken: {count} fel i metodfilerna (se raderna ovan). "
                           "Rätta dem och bygg igen; metodbank check visar samma lista.")
     builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
-    _state.update(project=project, builder=builder, spliced={}, bodies={})
+    _state.update(project=project, builder=builder, spliced={}, bodies={}, parts={}, generated=set())
     for file in files:
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
-    for page in builder.build_pages() + engine.build_print_pages(builder, settings.docs_dir):
+    print_pages = engine.build_print_pages(builder, settings.docs_dir)
+    _state["to_clean"] = {page.src_uri for page in print_pages}  # they carry chapter prose from handbook/
+    for page in builder.build_pages() + print_pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{page.src_uri} krockar med en genererad sida; "
                               "byt namn på filen")
@@ -79,6 +82,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         if page.included is not None:
             _state["spliced"][page.src_uri] = page.included
+        if page.parts is not None:
+            _state["parts"][page.src_uri] = page.parts
+        _state["generated"].add(page.src_uri)
     files.append(File.generated(config, engine.SCHEMA_PATH, content=engine.format_json_schema(project.vocabulary)))
     return files
 
@@ -93,8 +99,17 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep each method page's rendered body; print pages reuse it instead of rendering it again."""
+    """Put the engine's clean HTML into method pages, clean chapters and print pages with the site's
+    allow-list, and keep each method page's rendered body (print pages reuse it)."""
     src = page.file.src_uri
+    engine = _state.get("engine")
+    if engine is not None and "parts" in _state:
+        if src in _state["parts"]:
+            html = engine.splice_parts(html, _state["parts"][src])
+        elif src not in _state["generated"] or src in _state["to_clean"]:
+            html, removed = engine.clean_page(html, posixpath.dirname(src))
+            for message in removed:
+                log.error(f"{_state['settings'].docs_dir.name}/{src}: {message}")
     if "bodies" in _state and src.startswith("metoder/") and src != "metoder/index.md":
         _state["bodies"][src[len("metoder/"):-len(".md")]] = html
     return html

@@ -8,11 +8,12 @@ from __future__ import annotations
 from .derived import SCHEMA_PATH, format_json_schema
 from .links import Catalogue, link_methods
 from .model import BodySection, Method
-from .pages import GeneratedPage, PageBuilder
+from .pages import GeneratedPage, PageBuilder, splice_parts
 from .printing import add_print_links, build_print_pages, print_documents, splice_methods
 from .problems import Level, Problem, format_problem, has_errors
 from .project import Project, Settings, load_project
 from .schema import FIELDS, SECTIONS, Field, Section
+from .sanitize import SITE_POLICY, clean_page
 from .search import tune_site_index
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
@@ -20,6 +21,7 @@ __all__ = [
     "FIELDS",
     "SCHEMA_PATH",
     "SECTIONS",
+    "SITE_POLICY",
     "VOCABULARY_FILE",
     "BodySection",
     "Catalogue",
@@ -35,6 +37,7 @@ __all__ = [
     "Vocabulary",
     "add_print_links",
     "build_print_pages",
+    "clean_page",
     "format_json_schema",
     "format_problem",
     "has_errors",
@@ -43,5 +46,6 @@ __all__ = [
     "load_vocabulary",
     "print_documents",
     "splice_methods",
+    "splice_parts",
     "tune_site_index",
 ]
