@@ -33,7 +33,7 @@ _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _DANGEROUS_START = re.compile(r"<(" + "|".join(sorted(DANGEROUS_TAGS)) + r")(?![a-zA-Z0-9:-])", re.IGNORECASE)
 _HANDLER = re.compile(r"<[a-zA-Z][\w:-]*[^<>]*?[\s/\"'](on[a-zA-Z]+)\s*=")
 _SCHEME_TAG = re.compile(r"<(?!(?:https?|mailto|tel):)([a-zA-Z][\w-]*):", re.IGNORECASE)
-_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_ATTR_LIST = re.compile(r"\{(:?(?:[^{}\n\"']|\"[^\"\n]*\"|'[^'\n]*')*)\}")
 _ATTR_TOKEN = re.compile(r"[^\s=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s\"']*))?")
 # The target of every inline link or image: "](" and what follows up to ")" (whitespace included, because
 # browsers drop tabs and line breaks inside a URL). The label is not needed, so nothing here can backtrack.
@@ -188,19 +188,34 @@ def _blank_code(body: str) -> str:
 
 
 def _check_attr_list(content: str, number: int) -> Iterator[Finding]:
-    """`{ .klass #id nyckel=värde }` after a paragraph, heading or link sets HTML attributes (attr_list)."""
-    for token in _ATTR_TOKEN.findall(content):
-        name, _, value = token.partition("=")
+    """`{ .klass #id nyckel=värde }` after a paragraph, heading or link would set HTML attributes (attr_list).
+
+    Method text is rendered without attr_list, so such braces would only show as text; they are refused
+    so that nobody believes they work, and because they are what an attack looks like.
+    """
+    reported = False
+    for token in _ATTR_TOKEN.findall(content.removeprefix(":")):
+        name, equals, value = token.partition("=")
         name = name.strip().lower()
-        if not name or name[0] in ".#":
+        if not name:
             continue
-        if name.startswith("on"):
+        if name.startswith("on") and equals:
             yield Finding(number, "unsafe-html", f'attributet "{name}" i {{ }} kan köra kod och är inte tillåtet; '
                           "ta bort det")
+            reported = True
         elif name in URL_ATTRIBUTES or name == "style":
             yield Finding(number, "html-not-allowed", f'attributet "{name}" i {{ }} är inte tillåtet i en metod; '
                           "skriv länkar och bilder med Markdown")
             yield from _check_target(value.strip("\"'"), number)
+            reported = True
+        elif not reported and (name[0] in ".#" or equals or content.startswith(":")):
+            yield Finding(number, "html-not-allowed", f'klamrar med attribut ({{ {_short(token)} }}) fungerar inte i '
+                          "en metod; ta bort dem")
+            reported = True
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_target(target: str, number: int) -> Iterator[Finding]:
