@@ -6,6 +6,7 @@ beside this file) is re-imported at every rebuild, so edits to the engine take e
 
 from __future__ import annotations
 
+import html
 import importlib
 import logging
 import posixpath
@@ -107,9 +108,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if src in _state["parts"]:
             html = engine.splice_parts(html, _state["parts"][src])
         elif src not in _state["generated"] or src in _state["to_clean"]:
-            html, removed = engine.clean_page(html, posixpath.dirname(src))
-            for message in removed:
-                log.error(f"{_state['settings'].docs_dir.name}/{src}: {message}")
+            base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+            html, removed = engine.clean_page(html, base.strip("/"))  # URLs in it are relative to the page URL
+            if src not in _state["generated"]:  # a print page repeats its chapters, which report it themselves
+                for message in removed:
+                    log.error(f"{_state['settings'].docs_dir.name}/{src}: {message}")
     if "bodies" in _state and src.startswith("metoder/") and src != "metoder/index.md":
         _state["bodies"][src[len("metoder/"):-len(".md")]] = html
     return html
@@ -129,6 +132,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     project, builder = _state.get("project"), _state.get("builder")
     if project is None:
         return markdown
+    if page.file.src_uri not in _state["generated"]:
+        # The theme prints these into <title> and <meta content="…"> without escaping (generated pages
+        # escape their own): a chapter's front matter must not add markup to <head>.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
     for term in project.vocabulary.terms("phases"):
         if term.chapter == page.file.src_uri:
             markdown = _state["engine"].add_print_links(markdown, term)

@@ -433,3 +433,134 @@ class ActiveScanner(HTMLParser):
                 self.found.append("class: " + shown)
             elif name == "id" and MARK in value:
                 self.found.append("id: " + shown)
+
+
+# -- Vocabulary, chapter paths, symlinks and images in chapters (issue 13) ------------------------------------
+
+def _vocabulary_with(project: Path, old: str, new: str) -> None:
+    path = project / "vocabulary.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+VOCABULARY_ATTACKS = {
+    "label-script": ("label: Förankring", f"label: \"Förankring<script>alert('{MARK}')</script>\"",
+                     "markup-in-vocabulary"),
+    "label-quote-attribute": ("label: Förankring", f"label: 'Förankring\" onmouseover=\"alert(1)\" x=\"{MARK}'",
+                              None),
+    "label-entity": ("label: Förankring", f"label: \"F&#246;rankring {MARK}\"", "markup-in-vocabulary"),
+    "label-markdown-link": ("label: Förankring", f"label: \"[Förankring](javascript:alert('{MARK}'))\"",
+                            "markup-in-vocabulary"),
+    "chapter-absolute": ("chapter: forankring.md", "chapter: /proc/self/environ", "bad-chapter-path"),
+    "chapter-dotdot": ("chapter: forankring.md", "chapter: ../vocabulary.yml.md", "bad-chapter-path"),
+    "chapter-dotdot-inside": ("chapter: forankring.md", "chapter: bidra/../../x.md", "bad-chapter-path"),
+}
+
+
+@pytest.mark.parametrize("name", list(VOCABULARY_ATTACKS))
+def test_vocabulary_attacks_fail_check_with_swedish_message(tmp_path, name):
+    old, new, code = VOCABULARY_ATTACKS[name]
+    project = make_project(tmp_path / "project")
+    make_method(project, "ofarlig")
+    _vocabulary_with(project, old, new)
+    result = run(project, "-m", "metodbank", "check")
+    assert "Traceback" not in result.stdout + result.stderr
+    if code is None:  # a double quote is plain text: accepted, and escaped wherever it is shown
+        assert result.returncode == 0, result.stdout
+        site = build_site(project)
+        assert scan_site(site) == []
+        for page in site.rglob("*.html"):  # scan_site found no onmouseover attribute; the quote stays text
+            text = page.read_text(encoding="utf-8")
+            for match in re.finditer(r"<meta [^>]*>", text):
+                assert MARK not in match.group(0) or "&#34;" in match.group(0) or "&quot;" in match.group(0)
+        return
+    assert result.returncode == 1, result.stdout
+    lines = [line for line in result.stdout.splitlines() if line.startswith("vocabulary.yml:")]
+    assert any(line.endswith(f"[{code}]") for line in lines), result.stdout
+    assert re.search(r"[åäö]", result.stdout)
+
+
+def test_a_label_with_markup_never_reaches_a_page(tmp_path):
+    """Even if the check were skipped, labels are escaped: build pages straight from a hostile vocabulary."""
+    from metodbank.vocabulary import Term, Vocabulary
+
+    evil = f"Fas<img src=x onerror=alert('{MARK}')>\" onmouseover=\"alert(1)"
+    vocabulary, _ = load_vocabulary(REPO)
+    lists = dict(vocabulary.lists)
+    lists["phases"] = tuple(Term(t.id, evil, evil, t.aliases, t.chapter) for t in lists["phases"])
+    lists["tags"] = tuple(Term(t.id, evil, evil, (evil,), t.chapter) for t in lists["tags"])
+    hostile = Vocabulary.from_lists(lists, vocabulary.synonyms)
+    text = hostile_text("Text.")
+    source, _ = load_source("methods/ett.md", "ett", text.encode())
+    method, _ = validate_source(source, vocabulary, TODAY)
+    catalogue, _ = link_methods([method])
+    from metodbank import build_print_pages, splice_parts
+
+    project = make_project(tmp_path / "project")
+    builder = PageBuilder(catalogue, hostile)
+    for page in builder.build_pages() + build_print_pages(builder, project / "handbook"):
+        path = project / "handbook" / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(splice_parts(page.markdown, page.parts or {}), encoding="utf-8")
+    chapter = project / "handbook" / "forankring.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n\n" + builder.build_phase_list("anchoring"),
+                       encoding="utf-8")
+    write_config(project, hooks=[], nav=None, validation={"links": {"not_found": "info", "unrecognized_links": "info"}})
+    site = build_site(project, strict=False)
+    assert scan_site(site) == []  # no event handler, no element from the label
+
+
+def test_symlink_out_of_docs_dir_fails_check_and_build_and_publishes_nothing(tmp_path):
+    secret = tmp_path / "hemlig.md"
+    secret.write_text(f"# Hemligt\n\nTOKEN={MARK}\n", encoding="utf-8")
+    project = make_project(tmp_path / "project")
+    make_method(project, "ofarlig")
+    (project / "handbook" / "lank.md").symlink_to(secret)
+    (project / "handbook" / "forankring.md").unlink()
+    (project / "handbook" / "forankring.md").symlink_to(secret)
+    result = run(project, "-m", "metodbank", "check")
+    assert result.returncode == 1
+    assert "handbook/lank.md: " in result.stdout and "[symlink-outside]" in result.stdout
+    assert "handbook/forankring.md: " in result.stdout
+    write_config(project)
+    result = run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    site = project / "site"
+    assert not site.exists() or MARK not in "".join(p.read_text(errors="replace") for p in site.rglob("*.*"))
+
+
+def test_chapter_path_outside_is_never_read(tmp_path):
+    """A chapter: path outside docs_dir is refused, and the print pages never read it even without the check."""
+    from metodbank import build_print_pages
+    from metodbank.vocabulary import Term, Vocabulary
+
+    secret = tmp_path / "hemlig.md"
+    secret.write_text(f"# Hemligt\n\nTOKEN={MARK}\n", encoding="utf-8")
+    project = make_project(tmp_path / "project")
+    vocabulary, _ = load_vocabulary(REPO)
+    lists = dict(vocabulary.lists)
+    lists["phases"] = tuple(Term(t.id, t.label, t.description, t.aliases, f"../../{secret.name}")
+                            for t in lists["phases"])
+    hostile = Vocabulary.from_lists(lists)
+    catalogue, _ = link_methods([])
+    pages = build_print_pages(PageBuilder(catalogue, hostile), project / "handbook" / "sub" / "..")
+    assert all(MARK not in page.markdown for page in pages)
+
+
+@pytest.mark.logs
+def test_remote_image_in_a_chapter_fails_the_build_and_is_removed(tmp_path):
+    project = make_project(tmp_path / "project")
+    make_method(project, "ofarlig")
+    chapter = project / "handbook" / "genomforande.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n![Pixel](https://evil.example/{MARK}.png)\n"
+                       f"\n<img src=\"bilder/ok.png\" alt=\"ok\" onerror=\"alert('{MARK}')\">\n", encoding="utf-8")
+    write_config(project)
+    result = run(project, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"))
+    assert result.returncode != 0
+    assert "handbook/genomforande.md: " in result.stderr and "[image-not-allowed]" in result.stderr
+    assert "[unsafe-html]" in result.stderr
+    site = build_site(project, strict=False)
+    page = (site / "genomforande" / "index.html").read_text(encoding="utf-8")
+    assert f"evil.example/{MARK}" not in page and "onerror" not in page
+    assert 'src="bilder/ok.png"' in page or 'src="../bilder/ok.png"' in page

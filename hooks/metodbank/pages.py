@@ -218,7 +218,7 @@ class PageBuilder:
         """Markdown appended to a phase chapter: every method of the phase with summary and key facts."""
         label = self.vocabulary.label("phases", phase)
         ids = self.catalogue.by_phase.get(phase, ())
-        lines = [f"## Metoder för {label.lower()} {{ #metoder }}", ""]
+        lines = [f"## Metoder för {md_escape(label.lower())} {{ #metoder }}", ""]
         if not ids:
             lines.append("Det finns inga metoder i den här fasen ännu.")
         for method_id in ids:

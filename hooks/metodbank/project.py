@@ -7,6 +7,7 @@ problem of the whole set at once (two phases, like mkdocs-autorefs).
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,9 +70,38 @@ def load_project(settings: Settings) -> Project:
     return Project(settings, vocabulary, catalogue, tuple(ordered))
 
 
-def _check_chapters(settings: Settings, vocabulary: Vocabulary) -> list[Problem]:
+def inside(base: Path, path: Path) -> bool:
+    """Whether `path`, with every symlink resolved, is `base` or below it."""
+    try:
+        path.resolve().relative_to(base.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def links_out(settings: Settings) -> list[Problem]:
+    """Every symlink in docs_dir that leads outside it: the build publishes files from docs_dir, so a link
+    out (to /proc/self/environ, a key file, …) would put that file on the public site."""
     problems = []
+    docs = settings.docs_dir
+    for dirpath, dirnames, filenames in os.walk(docs, followlinks=False):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if path.is_symlink() and not inside(docs, path):
+                rel = f"{docs.name}/{path.relative_to(docs).as_posix()}"
+                problems.append(Problem(rel, 0, "symlink-outside", f"länken (symlink) pekar ut ur {docs.name}/; "
+                                        "bygget läser bara filer i projektet; lägg en vanlig fil där"))
+    return problems
+
+
+def _check_chapters(settings: Settings, vocabulary: Vocabulary) -> list[Problem]:
+    problems = links_out(settings)
     for term in vocabulary.terms("phases"):
+        if term.chapter and not inside(settings.docs_dir, settings.docs_dir / term.chapter):
+            problems.append(Problem(VOCABULARY_FILE, 0, "bad-chapter-path",
+                                    f'kapitlet "{term.chapter}" för fasen "{term.id}" ligger utanför '
+                                    f"{settings.docs_dir.name}/; chapter ska vara en fil i den mappen"))
+            continue
         if term.chapter and not (settings.docs_dir / term.chapter).is_file():
             problems.append(Problem(VOCABULARY_FILE, 0, "missing-chapter",
                                     f'kapitlet "{term.chapter}" för fasen "{term.id}" finns inte i '
