@@ -5,6 +5,7 @@ The adapters (hooks/mkdocs_hooks.py and the `metodbank` command) may use exactly
 
 from __future__ import annotations
 
+from .csp import fill_policy
 from .derived import SCHEMA_PATH, format_json_schema
 from .links import Catalogue, link_methods
 from .model import BodySection, Method
@@ -38,6 +39,7 @@ __all__ = [
     "add_print_links",
     "build_print_pages",
     "clean_page",
+    "fill_policy",
     "format_json_schema",
     "format_problem",
     "has_errors",
