@@ -564,3 +564,39 @@ def test_remote_image_in_a_chapter_fails_the_build_and_is_removed(tmp_path):
     page = (site / "genomforande" / "index.html").read_text(encoding="utf-8")
     assert f"evil.example/{MARK}" not in page and "onerror" not in page
     assert 'src="bilder/ok.png"' in page or 'src="../bilder/ok.png"' in page
+
+
+# -- CONTRIBUTING.md says exactly what the code allows ---------------------------------------------------------
+
+def test_contributing_allow_list_is_generated_from_the_policy():
+    from metodbank.sanitize import allow_list_markdown
+    from metodbank.vocabulary import MARKUP_CHARS
+
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert allow_list_markdown() in text, "run: python -c 'from metodbank.sanitize import allow_list_markdown' …"
+    section = text.split("## Vad som är tillåtet i texten", 1)[1].split("\n## ", 1)[0]
+    for char in MARKUP_CHARS:
+        assert f"`{char}`" in section or f"`` {char} ``" in section, char
+
+
+@pytest.mark.parametrize("tag", sorted(__import__("metodbank.sanitize", fromlist=["x"]).INLINE_TAGS))
+def test_every_inline_tag_in_the_list_is_accepted(tag):
+    vocabulary, _ = load_vocabulary(REPO)
+    snippet = {"abbr": '<abbr title="x">AF</abbr>', "br": "Rad ett<br>rad två."}.get(tag, f"Text med <{tag}>ord</{tag}>.")
+    source, _ = load_source("methods/x.md", "x", hostile_text(snippet).encode())
+    _, problems = validate_source(source, vocabulary, TODAY)
+    assert problems == []
+
+
+def test_an_image_from_the_repository_is_published_and_found(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "handbook" / "bilder").mkdir()
+    (project / "handbook" / "bilder" / "kollega.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    make_method(project, "med-bild", body=VALID_BODY + "\n## Exempel\n\n![En kollega visar](../bilder/kollega.png)\n")
+    site = build_site(project)
+    page = (site / "metoder" / "med-bild" / "index.html").read_text(encoding="utf-8")
+    src = re.search(r'<img alt="En kollega visar" src="([^"]+)"', page).group(1)
+    assert (site / "metoder" / "med-bild" / src).resolve() == (site / "bilder" / "kollega.png").resolve()
+    printed = (site / "utskrift" / "genomforande" / "index.html").read_text(encoding="utf-8")
+    src = re.search(r'<img alt="En kollega visar" src="([^"]+)"', printed).group(1)
+    assert (site / "utskrift" / "genomforande" / src).resolve() == (site / "bilder" / "kollega.png").resolve()

@@ -452,3 +452,37 @@ def policy_table(policy: Policy = METHOD_POLICY) -> list[tuple[str, str]]:
             names.append("class: " + ", ".join(sorted(policy.classes[tag])))
         rows.append((tag, ", ".join(names)))
     return rows
+
+
+def allow_list_markdown(policy: Policy = METHOD_POLICY) -> str:
+    """The allow-list for method text as Swedish Markdown, for CONTRIBUTING.md (a test keeps them equal)."""
+    rows = []
+    for tag in sorted(policy.tags):
+        names = sorted(policy.attributes.get(tag, frozenset()) | policy.attributes.get("*", frozenset()))
+        if tag in policy.classes:
+            names.append("class")
+        attributes = ", ".join(f"`{n}`" for n in names) or "inga"
+        where = "HTML mitt i en mening" if tag in INLINE_TAGS else "Markdown"
+        rows.append(f"| `<{tag}>` | {attributes} | {where} |")
+    hosts = ", ".join(f"`{h}`" for h in IMAGE_HOSTS) or "inga"
+    schemes = ", ".join(f"`{s}:`" for s in sorted(policy.schemes))
+    lines = [
+        "<!-- Skapas ur hooks/metodbank/sanitize.py (METHOD_POLICY, IMAGE_HOSTS); ändra där. "
+        "Ett test jämför texten här med listan i koden. -->",
+        "",
+        "| Tagg | Attribut | Skriv med |",
+        "|---|---|---|",
+        *rows,
+        "",
+        f"- **Adresser** i länkar och bilder: relativa (till exempel `skuggning.md` eller `../bilder/foto.png`) "
+        f"eller som börjar med {schemes}.",
+        "- **Klasser** (`class`): bara de som Markdown själv sätter på kodblock: `highlight` på `<div>` och "
+        "Pygments färgklasser på `<span>`. En `<div>` utan den klassen är inte tillåten.",
+        "- **Stil** (`style`): bara på `<th>` och `<td>` och bara " +
+        ", ".join(f"`{p}`" for p in sorted(policy.style_properties)) + " (kolumnernas justering i tabeller).",
+        "- **Bilder** bara från projektet: spara bilden i `handbook/bilder/` och skriv "
+        "`![Beskrivning](../bilder/foto.png)`. Bilder från andra webbplatser är inte tillåtna, eftersom de "
+        f"låter den webbplatsen se vem som läser. Tillåtna värdar för bilder: {hosts}.",
+        "- **HTML-kommentarer** (`<!-- … -->`) går bra; de tas bort och syns inte på webbplatsen.",
+    ]
+    return "\n".join(lines)
