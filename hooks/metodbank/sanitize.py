@@ -486,3 +486,47 @@ def allow_list_markdown(policy: Policy = METHOD_POLICY) -> str:
         "- **HTML-kommentarer** (`<!-- … -->`) går bra; de tas bort och syns inte på webbplatsen.",
     ]
     return "\n".join(lines)
+
+
+# -- chapters in docs_dir ---------------------------------------------------------------------------
+
+DEFAULT_SITE_EXTENSIONS: list = ["admonition", "attr_list", "def_list", "md_in_html", "tables",
+                                 {"toc": {"permalink": True}}, "pymdownx.details", "pymdownx.superfences"]
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def site_markdown(extensions: list | None = None) -> markdown.Markdown:
+    """A Markdown like the site's (mkdocs.yml's markdown_extensions) for checking chapters."""
+    names, configs = [], {}
+    for item in extensions if extensions is not None else DEFAULT_SITE_EXTENSIONS:
+        if isinstance(item, dict):
+            for name, config in item.items():
+                names.append(name)
+                configs[name] = config or {}
+        else:
+            names.append(str(item))
+    try:
+        return markdown.Markdown(extensions=names, extension_configs=configs)
+    except Exception:  # an extension this engine cannot load: check with the default set
+        return site_markdown(DEFAULT_SITE_EXTENSIONS) if extensions is not None else markdown.Markdown()
+
+
+def check_chapter(text: str, md: markdown.Markdown, page_dir: str = "") -> list[tuple[int, Removal]]:
+    """(file line, removal) for what the site allow-list would remove from a rendered chapter."""
+    front = _FRONT.match(text)
+    body = text[front.end():] if front else text
+    offset = text[: front.end()].count("\n") if front else 0
+    md.reset()
+    found = []
+    for removal in dict.fromkeys(removals(md.convert(body), SITE_POLICY, page_dir)):
+        found.append((offset + _source_line(body, removal) + 1, removal))
+    return found
+
+
+def _source_line(text: str, removal: Removal) -> int:
+    """0-based line of the first place in the source that names what the removal is about."""
+    lowered = text.lower()
+    for needle in (removal.value, removal.name if removal.kind != "class" else removal.name, f"<{removal.tag}"):
+        if needle and needle.lower() in lowered:
+            return lowered[: lowered.index(needle.lower())].count("\n")
+    return 0
