@@ -145,19 +145,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def _offline(config: MkDocsConfig) -> bool:
-    return any(name in config.plugins for name in ("offline", "material/offline"))
+def _inline_scripts(config: MkDocsConfig) -> bool:
+    """The offline copy's search shim and `mkdocs serve`'s live reload both write inline scripts whose text
+    is only known in the browser; those builds allow inline scripts (see csp.py)."""
+    return bool(_serving) or any(name in config.plugins for name in ("offline", "material/offline"))
 
 
 @event_priority(-100)  # last: the page is final, so the hashes of its inline scripts are
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Fill in each page's Content-Security-Policy (engine: csp.py)."""
-    return _engine_module().fill_policy(output, _offline(config), config.repo_url or "")
+    return _engine_module().fill_policy(output, _inline_scripts(config), config.repo_url or "")
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same policy for pages made from a template alone (404.html)."""
-    return _engine_module().fill_policy(output_content, _offline(config), config.repo_url or "")
+    return _engine_module().fill_policy(output_content, _inline_scripts(config), config.repo_url or "")
 
 
 def _engine_module():

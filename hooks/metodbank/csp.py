@@ -15,7 +15,8 @@ inline scripts (the `__md_scope` helpers, which differ per page depth) are allow
 
 The offline copy (`metodbank offline`, opened from file://) runs search through the iframe-worker shim,
 which writes an inline script into an about:blank frame with the absolute file:// path in it; no hash can
-be known at build time, so that build allows inline scripts ('unsafe-inline'). Everything else is the same.
+be known at build time, so that build allows inline scripts ('unsafe-inline'). `mkdocs serve` does the same
+for its live-reload script. Everything else is the same.
 """
 
 from __future__ import annotations

@@ -165,3 +165,34 @@ def test_offline_copy_search_and_planner_under_the_policy(strict_page, offline_c
     strict_page.wait_for_url("**/planera.html*")
     expect(strict_page.locator("#mb-plan-list")).to_contain_text("Skuggning")
     assert_clean(strict_page)
+
+
+def test_mkdocs_serve_live_reload_is_allowed(strict_page, tmp_path):
+    """`mkdocs serve` adds an inline live-reload script; the served pages' policy must let it run."""
+    import socket
+    import subprocess
+    import sys
+
+    from helpers import make_project, write_config
+
+    root = make_project(tmp_path / "project", "minimal")
+    write_config(root)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
+                               str(root / "mkdocs.yml")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, cwd=root)
+    try:
+        for _ in range(200):
+            try:
+                strict_page.goto(f"http://127.0.0.1:{port}/metoder/ova-pa-plats/")
+                break
+            except Exception:  # the server is still building
+                strict_page.wait_for_timeout(200)
+        expect(strict_page.locator("article")).to_contain_text("Öva på plats")
+        assert "livereload" in strict_page.content()
+        assert_clean(strict_page)
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)
