@@ -51,7 +51,7 @@ class Scanner(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.found.append("event handler: " + shown)
-            if name == "http-equiv":
+            if name == "http-equiv" and (value.lower() != "content-security-policy" or tag != "meta"):
                 self.found.append("http-equiv: " + shown)
             if name in URL_ATTRIBUTES:
                 cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(value)).lower()
