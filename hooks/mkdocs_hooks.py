@@ -6,9 +6,11 @@ beside this file) is re-imported at every rebuild, so edits to the engine take e
 
 from __future__ import annotations
 
+import html
 import importlib
 import logging
 import os
+import posixpath
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,12 +69,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"Metodbanken: {count} fel i metodfilerna (se raderna ovan). "
                           "Rätta dem och bygg igen; metodbank check visar samma lista.")
     builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
-    _state.update(project=project, builder=builder, spliced={}, bodies={})
+    _state.update(project=project, builder=builder, spliced={}, bodies={}, parts={}, generated=set())
     for file in files:
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
     with_pdfs = os.environ.get(engine.PDF_ENV) == "1"  # set by `metodbank pdf`, which prints them after the build
-    for page in builder.build_pages() + engine.build_print_pages(builder, settings.docs_dir, with_pdfs):
+    print_pages = engine.build_print_pages(builder, settings.docs_dir, with_pdfs)
+    _state["to_clean"] = {page.src_uri for page in print_pages}  # they carry chapter prose from handbook/
+    for page in builder.build_pages() + print_pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{page.src_uri} krockar med en genererad sida; "
                               "byt namn på filen")
@@ -81,6 +85,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         if page.included is not None:
             _state["spliced"][page.src_uri] = page.included
+        if page.parts is not None:
+            _state["parts"][page.src_uri] = page.parts
+        _state["generated"].add(page.src_uri)
     addresses = engine.Addresses(config.repo_url or "", config.site_url or "")
     files.append(File.generated(config, engine.SCHEMA_PATH,
                                 content=engine.format_json_schema(project.vocabulary, addresses)))
@@ -97,8 +104,19 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep each method page's rendered body; print pages reuse it instead of rendering it again."""
+    """Put the engine's clean HTML into method pages, clean chapters and print pages with the site's
+    allow-list, and keep each method page's rendered body (print pages reuse it)."""
     src = page.file.src_uri
+    engine = _state.get("engine")
+    if engine is not None and "parts" in _state:
+        if src in _state["parts"]:
+            html = engine.splice_parts(html, _state["parts"][src])
+        elif src not in _state["generated"] or src in _state["to_clean"]:
+            base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+            html, removed = engine.clean_page(html, base.strip("/"))  # URLs in it are relative to the page URL
+            if src not in _state["generated"]:  # a print page repeats its chapters, which report it themselves
+                for message in removed:
+                    log.error(f"{_state['settings'].docs_dir.name}/{src}: {message}")
     if "bodies" in _state and src.startswith("metoder/") and src != "metoder/index.md":
         _state["bodies"][src[len("metoder/"):-len(".md")]] = html
     return html
@@ -119,8 +137,35 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if project is None:
         return markdown
     markdown = _state["engine"].expand_repo_links(markdown, _state["engine"].Addresses(config.repo_url or ""))
+    if page.file.src_uri not in _state["generated"]:
+        # The theme prints these into <title> and <meta content="…"> without escaping (generated pages
+        # escape their own): a chapter's front matter must not add markup to <head>.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
     for term in project.vocabulary.terms("phases"):
         if term.chapter == page.file.src_uri:
             markdown = _state["engine"].add_print_links(markdown, term)
             return markdown.rstrip() + "\n\n" + builder.build_phase_list(term.id)
     return markdown
+
+
+def _inline_scripts(config: MkDocsConfig) -> bool:
+    """The offline copy's search shim and `mkdocs serve`'s live reload both write inline scripts whose text
+    is only known in the browser; those builds allow inline scripts (see csp.py)."""
+    return bool(_serving) or any(name in config.plugins for name in ("offline", "material/offline"))
+
+
+@event_priority(-100)  # last: the page is final, so the hashes of its inline scripts are
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Fill in each page's Content-Security-Policy (engine: csp.py)."""
+    return _engine_module().fill_policy(output, _inline_scripts(config), config.repo_url or "")
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same policy for pages made from a template alone (404.html)."""
+    return _engine_module().fill_policy(output_content, _inline_scripts(config), config.repo_url or "")
+
+
+def _engine_module():
+    return _state.get("engine") or _engine()

@@ -98,7 +98,9 @@ def block_network(ctx) -> None:
 @pytest.fixture
 def context(browser):
     """A fresh browser context (own local storage) with Swedish locale and a desktop viewport."""
-    ctx = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
+    # bypass_csp: these tests drive behaviour with Playwright's string predicates and inject axe-core, both of
+    # which the site's Content-Security-Policy refuses; tests/browser/test_csp.py runs every page type under it.
+    ctx = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900}, bypass_csp=True)
     ctx.set_default_timeout(10_000)
     block_network(ctx)
     try:

@@ -5,15 +5,17 @@ The adapters (hooks/mkdocs_hooks.py and the `metodbank` command) may use exactly
 
 from __future__ import annotations
 
+from .csp import fill_policy
 from .derived import SCHEMA_PATH, format_json_schema
 from .links import Catalogue, link_methods
 from .model import BodySection, Method
-from .pages import GeneratedPage, PageBuilder
+from .pages import GeneratedPage, PageBuilder, splice_parts
 from .printing import PDF_ENV, add_print_links, build_print_pages, print_documents, splice_methods
 from .problems import Level, Problem, format_problem, has_errors
 from .project import Project, Settings, load_project
 from .publishing import Addresses, expand_repo_links
 from .schema import FIELDS, SECTIONS, Field, Section
+from .sanitize import SITE_POLICY, clean_page
 from .search import tune_site_index
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
@@ -22,6 +24,7 @@ __all__ = [
     "PDF_ENV",
     "SCHEMA_PATH",
     "SECTIONS",
+    "SITE_POLICY",
     "VOCABULARY_FILE",
     "Addresses",
     "BodySection",
@@ -38,7 +41,9 @@ __all__ = [
     "Vocabulary",
     "add_print_links",
     "build_print_pages",
+    "clean_page",
     "expand_repo_links",
+    "fill_policy",
     "format_json_schema",
     "format_problem",
     "has_errors",
@@ -47,5 +52,6 @@ __all__ = [
     "load_vocabulary",
     "print_documents",
     "splice_methods",
+    "splice_parts",
     "tune_site_index",
 ]

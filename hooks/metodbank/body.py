@@ -1,8 +1,9 @@
 """Checks on the Markdown body of a method: section structure, raw HTML, unsafe URLs and images.
 
-Raw HTML allowed in a method body (documented in CONTRIBUTING.md): the inline tags in ALLOWED_TAGS, with
-no attributes except `title` on `<abbr>`, and HTML comments. Everything else is rejected, because a
-method from a pull request must never bring scripts, frames, forms or styles onto the public site.
+What HTML may reach the site is decided on the rendered HTML by sanitize.py (nh3 with an allow-list):
+`check_rendered` renders every section the way the build does and reports each tag, attribute, URL or
+class the sanitizer would remove, at the line where it starts. The source patterns below only add
+earlier, more precise messages for links and attribute lists; they never allow anything by themselves.
 """
 
 from __future__ import annotations
@@ -13,30 +14,26 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import sanitize
 from .model import BodySection
 from .schema import SECTIONS, SECTION_TITLES
 from .text import did_you_mean, join_quoted
 
-ALLOWED_TAGS = frozenset({"abbr", "b", "br", "em", "i", "kbd", "mark", "small", "strong", "sub", "sup"})
-ALLOWED_ATTRIBUTES = {"abbr": frozenset({"title"})}
-DANGEROUS_TAGS = frozenset({
-    "script", "iframe", "object", "embed", "style", "form", "input", "button", "link", "meta", "base", "svg",
-    "math", "frame", "frameset", "applet", "textarea", "select", "template", "noscript",
-})
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+ALLOWED_TAGS = sanitize.INLINE_TAGS
+DANGEROUS_TAGS = sanitize.DANGEROUS_TAGS
+SAFE_SCHEMES = tuple(sorted(sanitize.URL_SCHEMES))
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "data", "poster", "background",
                             "xlink:href", "srcdoc"})
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-# A tag as Python-Markdown sees one: "<" directly followed by a name, attributes up to ">" with no "<" in
-# between, also over several lines. A dangerous tag name is reported even when its ">" is missing.
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>")
+# A dangerous tag name written outside code is refused even where Markdown would show it as text: the
+# sanitizer decides what is safe, this only stops a text that tries.
 _DANGEROUS_START = re.compile(r"<(" + "|".join(sorted(DANGEROUS_TAGS)) + r")(?![a-zA-Z0-9:-])", re.IGNORECASE)
-_COMMENT_MARK = re.compile(r"<!--|-->")
-_ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_HANDLER = re.compile(r"<[a-zA-Z][\w:-]*[^<>]*?[\s/\"'](on[a-zA-Z]+)\s*=")
+_SCHEME_TAG = re.compile(r"<(?!(?:https?|mailto|tel):)([a-zA-Z][\w-]*):", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\{(:?(?:[^{}\n\"']|\"[^\"\n]*\"|'[^'\n]*')*)\}")
 _ATTR_TOKEN = re.compile(r"[^\s=\"']+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s\"']*))?")
 # The target of every inline link or image: "](" and what follows up to ")" (whitespace included, because
 # browsers drop tabs and line breaks inside a URL). The label is not needed, so nothing here can backtrack.
@@ -139,14 +136,16 @@ def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[
 
     findings: list[Finding] = []
     method_links: list[tuple[str, int]] = []
-    without_comments = _COMMENT_MARK.sub(lambda m: " " * len(m.group(0)), text)
-    tags = set()
-    for match in _TAG.finditer(without_comments):
-        tags.add(match.start())
-        findings.extend(_check_tag(match.group(1), match.group(2).lower(), match.group(3), line_of(match.start())))
+    without_comments = text.replace("<!--", "    ").replace("-->", "   ")
     for match in _DANGEROUS_START.finditer(without_comments):
-        if match.start() not in tags:
-            findings.extend(_check_tag("", match.group(1).lower(), "", line_of(match.start())))
+        findings.append(Finding(line_of(match.start()), "unsafe-html", f"<{match.group(1).lower()}> är inte "
+                                "tillåtet i en metod eftersom det kan köra kod eller ändra sidan; ta bort det"))
+    for match in _HANDLER.finditer(without_comments):
+        findings.append(Finding(line_of(match.start()), "unsafe-html", f'attributet "{match.group(1).lower()}" '
+                                "kan köra kod och är inte tillåtet; ta bort det"))
+    for match in _SCHEME_TAG.finditer(without_comments):
+        findings.append(Finding(line_of(match.start()), "unsafe-html", f"<{match.group(1).lower()}:…> är inte "
+                                "tillåtet i en metod; skriv länkar med Markdown: [text](https://…)"))
     for match in _ATTR_LIST.finditer(text):
         findings.extend(_check_attr_list(match.group(1), line_of(match.start())))
     for match in _TARGET.finditer(text):
@@ -188,48 +187,35 @@ def _blank_code(body: str) -> str:
     return "\n".join(out)
 
 
-def _check_tag(closing: str, tag: str, rest: str, number: int) -> Iterator[Finding]:
-    if closing:
-        return  # a closing tag does nothing without its opening tag, which is reported
-    if tag in DANGEROUS_TAGS or ":" in tag:
-        yield Finding(number, "unsafe-html", f"<{tag}> är inte tillåtet i en metod eftersom det kan köra kod "
-                      "eller ändra sidan; ta bort det")
-        return
-    attributes = [(name.lower(), value) for name, value in _ATTRIBUTE.findall(rest) if name.strip("/")]
-    handlers = [name for name, _ in attributes if name.startswith("on")]
-    if handlers:
-        yield Finding(number, "unsafe-html", f'attributet "{handlers[0]}" på <{tag}> kan köra kod och är inte '
-                      "tillåtet; ta bort det")
-        return
-    unsafe = [f for _, value in attributes if value for f in _check_target(value.strip("\"'"), number)]
-    if tag not in ALLOWED_TAGS and unsafe:
-        yield unsafe[0]
-        return
-    if tag not in ALLOWED_TAGS:
-        yield Finding(number, "html-not-allowed", f"HTML-taggen <{tag}> är inte tillåten; använd Markdown "
-                      f"(tillåtna taggar: {', '.join(sorted(ALLOWED_TAGS))})")
-        return
-    for attribute, value in attributes:
-        if attribute not in ALLOWED_ATTRIBUTES.get(tag, ()):
-            yield Finding(number, "html-not-allowed", f'attributet "{attribute}" på <{tag}> är inte tillåtet')
-        elif value:
-            yield from _check_target(value.strip("\"'"), number)
-
-
 def _check_attr_list(content: str, number: int) -> Iterator[Finding]:
-    """`{ .klass #id nyckel=värde }` after a paragraph, heading or link sets HTML attributes (attr_list)."""
-    for token in _ATTR_TOKEN.findall(content):
-        name, _, value = token.partition("=")
+    """`{ .klass #id nyckel=värde }` after a paragraph, heading or link would set HTML attributes (attr_list).
+
+    Method text is rendered without attr_list, so such braces would only show as text; they are refused
+    so that nobody believes they work, and because they are what an attack looks like.
+    """
+    reported = False
+    for token in _ATTR_TOKEN.findall(content.removeprefix(":")):
+        name, equals, value = token.partition("=")
         name = name.strip().lower()
-        if not name or name[0] in ".#":
+        if not name:
             continue
-        if name.startswith("on"):
+        if name.startswith("on") and equals:
             yield Finding(number, "unsafe-html", f'attributet "{name}" i {{ }} kan köra kod och är inte tillåtet; '
                           "ta bort det")
+            reported = True
         elif name in URL_ATTRIBUTES or name == "style":
             yield Finding(number, "html-not-allowed", f'attributet "{name}" i {{ }} är inte tillåtet i en metod; '
                           "skriv länkar och bilder med Markdown")
             yield from _check_target(value.strip("\"'"), number)
+            reported = True
+        elif not reported and (name[0] in ".#" or equals or content.startswith(":")):
+            yield Finding(number, "html-not-allowed", f'klamrar med attribut ({{ {_short(token)} }}) fungerar inte i '
+                          "en metod; ta bort dem")
+            reported = True
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_target(target: str, number: int) -> Iterator[Finding]:
@@ -238,6 +224,38 @@ def _check_target(target: str, number: int) -> Iterator[Finding]:
     if scheme and scheme.group(1) not in SAFE_SCHEMES:
         yield Finding(number, "unsafe-url", f'länkar som börjar med "{scheme.group(1)}:" är inte tillåtna; '
                       "länka med https:// eller till en annan metod")
+
+
+def check_rendered(sections: list[BodySection], body: str, first_line: int) -> list[Finding]:
+    """Every tag, attribute, URL, image or class the sanitizer would remove from a rendered section.
+
+    Each section is rendered and judged exactly as the build renders and cleans it (sanitize.render_clean),
+    so a body this accepts is published as written, and one it rejects never builds.
+    """
+    lines = body.split("\n")
+    findings: list[Finding] = []
+    for section in sections:
+        start = section.line - first_line + 1  # index in `lines` of the line after the heading
+        while start < len(lines) and lines[start] == "":
+            start += 1
+        crowded = sanitize.too_complex(section.text)
+        for offset, char, count in crowded:
+            findings.append(Finding(first_line + start + offset, "too-complex", f'stycket har {count} tecken "{char}"; '
+                                    f"högst {sanitize.MAX_OPENERS} i ett stycke går att kontrollera; dela upp texten "
+                                    "i flera stycken med tomma rader emellan"))
+        if crowded:
+            continue
+        rendered = sanitize.render_clean(section.text)
+        if not rendered.removals:
+            continue
+        seen = set()
+        for removal in rendered.removals:
+            if removal in seen:
+                continue
+            seen.add(removal)
+            number = first_line + start + sanitize.locate(section.text, removal)
+            findings.append(Finding(number, removal.code, removal.message))
+    return findings
 
 
 def _has_text(markdown: str) -> bool:

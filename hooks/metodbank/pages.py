@@ -8,10 +8,14 @@ method's text can never become markup on the site.
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from .derived import build_field_docs
-from .format import html_escape, md_escape, minutes, people, relative_url, swedish_date
+from . import sanitize
+from .format import html_escape, md_escape, minutes, page_url, people, relative_url, swedish_date
 from .links import Catalogue
 from .model import Method
 from .planner import (PLANNER_TITLE, PLANNER_URI, add_to_plan_html, catalogue_script_html,
@@ -22,6 +26,10 @@ from .vocabulary import Vocabulary
 METHODS_DIR = "metoder"
 CATALOGUE_URI = "metoder/index.md"
 TAGS_URI = "taggar/index.md"
+PART_PLACEHOLDER = '<div class="mb-part" data-mb-part="{key}"></div>'
+_PART_RE = re.compile(r'<div class="mb-part" data-mb-part="([a-z0-9-]+)"></div>')
+_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,9 @@ class GeneratedPage:
     # Print pages: method bodies are spliced in from the rendered method pages (printing.splice_methods);
     # this maps the src_uri of every page whose content is included to its in-page anchor.
     included: dict[str, str] | None = None
+    # Method pages: contributor text rendered and cleaned by the engine (sanitize.py). The page Markdown holds
+    # a placeholder per part (PART_PLACEHOLDER); the hook puts the clean HTML in its place (splice_parts).
+    parts: dict[str, str] | None = None
 
     def __repr__(self) -> str:
         return f"<GeneratedPage {self.src_uri}>"
@@ -69,11 +80,18 @@ class PageBuilder:
 
     def build_method_page(self, method: Method) -> GeneratedPage:
         """The full page of one method: lead, easy-read box, facts, steps, body, links, tags, review."""
-        markdown = _meta({"description": method.summary}) + "\n\n" + self.method_markdown(method)
-        return GeneratedPage(method_uri(method.id), method.title, markdown, method.path)
+        parts: dict[str, str] = {}
+        markdown = _meta({"description": method.summary}) + "\n\n" + self.method_markdown(method, parts)
+        return GeneratedPage(method_uri(method.id), method.title, markdown, method.path, parts=parts)
 
-    def method_markdown(self, method: Method) -> str:
-        """A method's Markdown without page meta, written as if at metoder/<id>.md (printing.py reuses it)."""
+    def method_markdown(self, method: Method, parts: dict[str, str] | None = None) -> str:
+        """A method's Markdown without page meta, written as if at metoder/<id>.md.
+
+        The sections a contributor wrote are not in it as Markdown: each is rendered and cleaned here
+        (sanitize.render_clean) and stands as a placeholder whose clean HTML is put in `parts`.
+        """
+        self._parts = parts if parts is not None else {}
+        self._method_id = method.id
         parts = [f"# {md_escape(method.title)}"]
         if not method.published:
             parts.append('!!! warning "Utkast"\n    Den här metoden är ett utkast och är inte granskad ännu.')
@@ -134,13 +152,30 @@ class PageBuilder:
             ),
             SOURCES_SECTION: "\n".join(f"- {_source(s)}" for s in method.sources),
         }
-        written = {s.title: s.text for s in method.sections}
+        written = {s.title: self._written(s.text) for s in method.sections}
         blocks = []
         for title in SECTION_TITLES:
             text = "\n\n".join(t for t in (generated.get(title, ""), written.get(title, "")) if t.strip())
             if text:
                 blocks.append(f"## {title}\n\n{text}")
         return blocks
+
+    def _written(self, text: str) -> str:
+        """A contributor's section as page Markdown: its headings stay Markdown (so the table of contents
+        and permalinks see them), everything between them is a placeholder for its clean HTML."""
+        html = sanitize.render_clean(text).html
+        src = method_uri(self._method_id)
+        html = _URL_ATTR.sub(lambda m: f'{m.group(1)}="{html_escape(_page_link(m.group(2), src, self.use_directory_urls))}"',
+                             html)
+        blocks = []
+        for kind, value in _split_headings(html):
+            if kind == "html":
+                key = f"{self._method_id}-{len(self._parts)}"
+                self._parts[key] = value
+                blocks.append(PART_PLACEHOLDER.format(key=key))
+            else:
+                blocks.append(f"{kind} {md_escape(value) or '–'}")
+        return "\n\n".join(blocks)
 
     def _links(self, method: Method) -> list[str]:
         blocks = []
@@ -183,7 +218,7 @@ class PageBuilder:
         """Markdown appended to a phase chapter: every method of the phase with summary and key facts."""
         label = self.vocabulary.label("phases", phase)
         ids = self.catalogue.by_phase.get(phase, ())
-        lines = [f"## Metoder för {label.lower()} {{ #metoder }}", ""]
+        lines = [f"## Metoder för {md_escape(label.lower())} {{ #metoder }}", ""]
         if not ids:
             lines.append("Det finns inga metoder i den här fasen ännu.")
         for method_id in ids:
@@ -290,3 +325,88 @@ def _source(source: dict) -> str:
         safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         return f"{text} <{safe}>" if False else f"{text} [{md_escape(url)}]({safe})"
     return text
+
+
+def splice_parts(html: str, parts: dict[str, str]) -> str:
+    """A rendered method page with each part placeholder replaced by its clean HTML (see GeneratedPage.parts)."""
+    return _PART_RE.sub(lambda m: parts.get(m.group(1), ""), html)
+
+
+def _page_link(url: str, src: str, use_directory_urls: bool) -> str:
+    """A relative link in a method's text, re-pointed from the Markdown file to the built page.
+
+    `skuggning.md#syfte` becomes `../skuggning/#syfte`; other relative files (images) are re-pointed the
+    same way. Absolute URLs and in-page anchors stay as written.
+    """
+    import html as _html
+
+    url = _html.unescape(url)
+    if not url or url.startswith(("#", "/")) or _SCHEME.match(url):
+        return url
+    path, _, fragment = url.partition("#")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+    if path.endswith(".md"):
+        return relative_url(src, resolved, use_directory_urls, fragment)
+    here = page_url(src, use_directory_urls)
+    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    moved = posixpath.relpath(resolved, base.rstrip("/") or ".")
+    return moved + (f"#{fragment}" if fragment else "")
+
+
+class _TopHeadings(HTMLParser):
+    """Offsets of the headings (h3–h6) at the top level of a fragment, with their text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.headings: list[list] = []  # [level, start (line, col), end (line, col), text]
+        self._current: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth == 0 and tag in ("h3", "h4", "h5", "h6"):
+            self._current = [int(tag[1]), self.getpos(), None, ""]
+        if tag not in ("br", "img", "hr"):
+            self.depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        pass  # a void element (<br/>) changes no depth and is never a heading
+
+    def handle_endtag(self, tag):
+        self.depth -= 1
+        if self.depth == 0 and self._current is not None:
+            line, col = self.getpos()
+            self._current[2] = (line, col + len(f"</{tag}>"))
+            self.headings.append(self._current)
+            self._current = None
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._current[3] += data
+
+
+def _split_headings(html: str) -> list[tuple[str, str]]:
+    """("html", fragment) and ("###", heading text) in order; a fragment never contains a top-level heading."""
+    parser = _TopHeadings()
+    parser.feed(html)
+    parser.close()
+    starts = [0]
+    for line in html.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(pos: tuple[int, int]) -> int:
+        return starts[pos[0] - 1] + pos[1]
+
+    result: list[tuple[str, str]] = []
+    last = 0
+    for level, start, end, text in parser.headings:
+        if end is None:
+            continue
+        before = html[last:offset(start)]
+        if before.strip():
+            result.append(("html", before.strip("\n")))
+        result.append(("#" * level, " ".join(text.split())))
+        last = offset(end)
+    rest = html[last:]
+    if rest.strip():
+        result.append(("html", rest.strip("\n")))
+    return result

@@ -28,6 +28,7 @@ from pathlib import Path
 from .format import html_escape, md_escape, minutes, page_url, people, relative_url
 from .model import Method
 from .pages import GeneratedPage, PageBuilder, method_uri
+from .project import inside
 from .text import slugify
 from .vocabulary import Term
 
@@ -203,7 +204,8 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str, local: dict[str, str
 
 
 def _front(title: str, description: str) -> str:
-    data = {"title": title, "description": description, "search": {"exclude": True},
+    # The theme prints page.meta title and description into <title> and <meta content="…"> unescaped.
+    data = {"title": html_escape(title), "description": html_escape(description), "search": {"exclude": True},
             "hide": ["navigation", "toc"]}
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()) + "\n---"
 
@@ -216,6 +218,12 @@ def _plain(markdown_heading: str) -> str:
     return " ".join(text.replace("\\", "").split())
 
 
+def _readable(docs_dir: Path, src_uri: str) -> bool:
+    """A chapter is read only when it is a file inside docs_dir after every symlink is resolved."""
+    path = docs_dir / src_uri
+    return path.is_file() and inside(docs_dir, path)
+
+
 @dataclass
 class _Chapter:
     """One handbook chapter read from docs_dir: title, prose without its title, and its H2 headings."""
@@ -226,6 +234,8 @@ class _Chapter:
 
     @classmethod
     def read(cls, docs_dir: Path, src_uri: str) -> _Chapter:
+        if not _readable(docs_dir, src_uri):
+            raise ValueError(f"{src_uri} is not a file inside {docs_dir}")
         text = (docs_dir / src_uri).read_text(encoding="utf-8").replace("\r\n", "\n")
         if text.startswith("---\n"):
             end = text.find("\n---", 4)
@@ -267,7 +277,7 @@ class PrintBuilder:
     # -- shared parts -------------------------------------------------------------------------------
 
     def _chapter(self, src_uri: str | None) -> _Chapter | None:
-        if src_uri and (self.docs_dir / src_uri).is_file():
+        if src_uri and _readable(self.docs_dir, src_uri):
             return _Chapter.read(self.docs_dir, src_uri)
         return None
 
@@ -401,7 +411,7 @@ class PrintBuilder:
         page, contributor guides, the accessibility statement). Chapters missing in docs_dir are skipped.
         """
         names = list(INTRO_CHAPTERS) + [t.chapter for t in self.phases if t.chapter] + list(APPENDIX_CHAPTERS)
-        return [n for i, n in enumerate(names) if n not in names[:i] and (self.docs_dir / n).is_file()]
+        return [n for i, n in enumerate(names) if n not in names[:i] and _readable(self.docs_dir, n)]
 
     def build_whole(self) -> GeneratedPage:
         uri = WHOLE_URI

@@ -7,9 +7,14 @@ problem of the whole set at once (two phases, like mkdocs-autorefs).
 from __future__ import annotations
 
 import datetime
+import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from . import sanitize
 from .links import Catalogue, link_methods
 from .loader import iter_method_files, load_sources
 from .problems import Problem, has_errors
@@ -69,9 +74,68 @@ def load_project(settings: Settings) -> Project:
     return Project(settings, vocabulary, catalogue, tuple(ordered))
 
 
-def _check_chapters(settings: Settings, vocabulary: Vocabulary) -> list[Problem]:
+def inside(base: Path, path: Path) -> bool:
+    """Whether `path`, with every symlink resolved, is `base` or below it."""
+    try:
+        path.resolve().relative_to(base.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def links_out(settings: Settings) -> list[Problem]:
+    """Every symlink in docs_dir that leads outside it: the build publishes files from docs_dir, so a link
+    out (to /proc/self/environ, a key file, …) would put that file on the public site."""
     problems = []
+    docs = settings.docs_dir
+    for dirpath, dirnames, filenames in os.walk(docs, followlinks=False):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if path.is_symlink() and not inside(docs, path):
+                rel = f"{docs.name}/{path.relative_to(docs).as_posix()}"
+                problems.append(Problem(rel, 0, "symlink-outside", f"länken (symlink) pekar ut ur {docs.name}/; "
+                                        "bygget läser bara filer i projektet; lägg en vanlig fil där"))
+    return problems
+
+
+def check_chapter_markup(settings: Settings) -> list[Problem]:
+    """Every chapter in docs_dir rendered like the site and judged by the site allow-list (sanitize.py),
+    so `metodbank check` reports what the build would remove from a chapter page, with file and line."""
+    extensions = None
+    config = settings.root / "mkdocs.yml"
+    if config.is_file():
+        try:
+            loaded = yaml.safe_load(config.read_text(encoding="utf-8"))
+            extensions = loaded.get("markdown_extensions") if isinstance(loaded, dict) else None
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            extensions = None
+    md = sanitize.site_markdown(extensions if isinstance(extensions, list) else None)
+    problems = []
+    docs = settings.docs_dir
+    for dirpath, dirnames, filenames in os.walk(docs, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if path.suffix != ".md" or path.is_symlink() or not path.is_file():
+                continue
+            try:
+                text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+            except (OSError, UnicodeDecodeError):
+                continue
+            rel = path.relative_to(docs).as_posix()
+            for line, removal in sanitize.check_chapter(text, md, posixpath.dirname(rel)):
+                problems.append(Problem(f"{docs.name}/{rel}", line, removal.code, removal.message))
+    return problems
+
+
+def _check_chapters(settings: Settings, vocabulary: Vocabulary) -> list[Problem]:
+    problems = links_out(settings) + check_chapter_markup(settings)
     for term in vocabulary.terms("phases"):
+        if term.chapter and not inside(settings.docs_dir, settings.docs_dir / term.chapter):
+            problems.append(Problem(VOCABULARY_FILE, 0, "bad-chapter-path",
+                                    f'kapitlet "{term.chapter}" för fasen "{term.id}" ligger utanför '
+                                    f"{settings.docs_dir.name}/; chapter ska vara en fil i den mappen"))
+            continue
         if term.chapter and not (settings.docs_dir / term.chapter).is_file():
             problems.append(Problem(VOCABULARY_FILE, 0, "missing-chapter",
                                     f'kapitlet "{term.chapter}" för fasen "{term.id}" finns inte i '

@@ -58,7 +58,12 @@ def validate_source(source: Source, vocabulary: Vocabulary, today: datetime.date
     sections, findings = body_checks.split_sections(source.body, source.body_line)
     findings.extend(body_checks.check_sections(sections, source.body_line))
     markup, links = body_checks.check_markup(source.body, source.body_line)
-    findings.extend(markup)
+    markup.extend(body_checks.check_rendered(sections, source.body, source.body_line))
+    known = set()
+    for finding in sorted(markup, key=lambda f: f.line):
+        if (finding.line, finding.code) not in known:  # a link the source check named is not named twice
+            known.add((finding.line, finding.code))
+            findings.append(finding)
     problems.extend(Problem(source.path, f.line, f.code, f.message) for f in findings)
 
     method = Method(

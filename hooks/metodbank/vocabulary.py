@@ -32,6 +32,11 @@ LISTS: dict[str, str] = {
 OPTIONAL_LISTS: dict[str, str] = {"synonyms": "synonymlista"}
 TERM_KEYS = frozenset({"label", "description", "aliases", "chapter"})
 TERM_ID = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
+# Labels, aliases and descriptions are plain text, shown on many pages and in <head>: no markup characters.
+MARKUP_CHARS = "<>&`[]{}\\*|"
+_MARKUP = re.compile("[" + re.escape(MARKUP_CHARS) + "\x00-\x08\x0b-\x1f\x7f]")
+# A phase's chapter: a relative path to a Markdown file inside docs_dir (no absolute path, no "..").
+_CHAPTER = re.compile(r"^(?!/)(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*\.md$")
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,11 @@ class Vocabulary:
 def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
     """Read `vocabulary.yml` under `root`; return what could be read and every problem in it."""
     path = root / VOCABULARY_FILE
+    if path.is_symlink() and not _inside(root, path):
+        return Vocabulary.from_lists({}), [
+            Problem(VOCABULARY_FILE, 0, "symlink-outside", f"{VOCABULARY_FILE} är en länk (symlink) till en fil "
+                    "utanför projektet; lägg en vanlig fil där")
+        ]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -190,11 +200,47 @@ def _term(name: str, term_id: str, entry: object, report) -> Term | None:
     if name == "phases" and not isinstance(chapter, str):
         report(path, "vocabulary-shape", f'fasen "{term_id}" saknar chapter: (kapitlets fil i handbook/)')
         chapter = None
+    if isinstance(chapter, str) and not chapter_path_ok(chapter):
+        report(path + ("chapter",), "bad-chapter-path",
+               f'chapter "{chapter}" för "{term_id}" ska vara en fil som slutar på .md i handbook/, skriven '
+               "relativt mappen (till exempel forankring.md), utan / först och utan ..")
+        chapter = None
+    elif chapter is not None and name != "phases":
+        chapter = None
     description = entry.get("description", "")
     if not isinstance(description, str):
         report(path + ("description",), "vocabulary-shape", "description ska vara text")
         description = ""
+    texts = [("label", label), ("description", description)] + [(("aliases", i), a) for i, a in enumerate(aliases)]
+    for key, text in texts:
+        bad = _MARKUP.search(text) if isinstance(text, str) else None
+        if bad:
+            where = path + (key if isinstance(key, tuple) else (key,))
+            shown = repr(bad.group(0))[1:-1] if bad.group(0).isprintable() else f"U+{ord(bad.group(0)):04X}"
+            report(where, "markup-in-vocabulary",
+                   f'"{term_id}" har tecknet {shown} i {key if isinstance(key, str) else "aliases"}; etiketter, '
+                   f"alias och beskrivningar är vanlig text utan tecknen {' '.join(MARKUP_CHARS)}; skriv med ord i "
+                   'stället, till exempel "och" för &')
+            if key == "label":
+                return None
+            if key == "description":
+                description = ""
+            else:
+                aliases = [a for a in aliases if a != text]
     return Term(term_id, label.strip(), description.strip(), tuple(a.strip() for a in aliases), chapter)
+
+
+def _inside(base: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(base.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def chapter_path_ok(chapter: str) -> bool:
+    """A relative .md path without "..", "." parts, backslashes or a leading slash."""
+    return bool(_CHAPTER.match(chapter)) and ".." not in chapter.split("/")
 
 
 def _check_synonyms(result: yamlstrict.YamlResult) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
