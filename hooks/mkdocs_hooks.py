@@ -80,6 +80,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.included is not None:
             _state["spliced"][page.src_uri] = page.included
     files.append(File.generated(config, engine.SCHEMA_PATH, content=engine.format_json_schema(project.vocabulary)))
+    # The method editor ("Skriv en metod") and each method's content for its "Ändra i formuläret" link.
+    files.append(File.generated(config, engine.EDITOR_URI, content=engine.editor_markdown(
+        project.vocabulary, project.catalogue, config.repo_url, config.use_directory_urls)))
+    for path, text in engine.method_data_files(project.catalogue):
+        files.append(File.generated(config, path, content=text))
     return files
 
 

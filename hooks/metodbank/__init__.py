@@ -6,6 +6,7 @@ The adapters (hooks/mkdocs_hooks.py and the `metodbank` command) may use exactly
 from __future__ import annotations
 
 from .derived import SCHEMA_PATH, format_json_schema
+from .editor import EDITOR_TITLE, EDITOR_URI, editor_markdown, method_data_files
 from .links import Catalogue, link_methods
 from .model import BodySection, Method
 from .pages import GeneratedPage, PageBuilder
@@ -17,6 +18,8 @@ from .search import tune_site_index
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
+    "EDITOR_TITLE",
+    "EDITOR_URI",
     "FIELDS",
     "SCHEMA_PATH",
     "SECTIONS",
@@ -35,12 +38,14 @@ __all__ = [
     "Vocabulary",
     "add_print_links",
     "build_print_pages",
+    "editor_markdown",
     "format_json_schema",
     "format_problem",
     "has_errors",
     "link_methods",
     "load_project",
     "load_vocabulary",
+    "method_data_files",
     "print_documents",
     "splice_methods",
     "tune_site_index",
