@@ -757,12 +757,16 @@
 
   // -- errors ----------------------------------------------------------------------------------------------
 
+  /* The control a problem belongs to: the innermost one along its path that shows messages. */
   function controlFor(path) {
+    var top = pathKey(path.slice(0, path[0] === "section" ? 2 : 1));
+    var found = null;
     for (var n = path.length; n > 0; n--) {
       var id = ids[pathKey(path.slice(0, n))];
-      if (id) return { id: id, top: pathKey(path.slice(0, path[0] === "section" ? 2 : 1)) };
+      if (id && document.getElementById(id + "-error")) return { id: id, top: top };
+      if (id && !found) found = { id: id, top: top };
     }
-    return null;
+    return found;
   }
 
   function labelFor(path) {
@@ -882,7 +886,7 @@
   function fileName(current) { return (current.id || "metod") + ".md"; }
 
   function sendUrl(current, text) {
-    var base = schema.repoUrl + "/new/" + schema.branch + "?filename=" + encodeURIComponent("methods/" + fileName(current));
+    var base = schema.repoUrl + "/new/" + schema.branch + "?filename=methods/" + encodeURIComponent(fileName(current));
     var full = base + "&value=" + encodeURIComponent(text);
     return { url: full.length <= schema.urlLimit ? full : base, tooLong: full.length > schema.urlLimit };
   }
