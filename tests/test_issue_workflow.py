@@ -168,11 +168,11 @@ def run_workflow(checkout, body: str, tmp_path: Path) -> tuple[list[str], str]:
 
 def issue_body(title: str, **answers: str) -> str:
     from test_from_issue import complete_answers, render
-    from metodbank.derived import issue_form
+    from metodbank.issue import form_items
     from metodbank.vocabulary import load_vocabulary
 
     vocabulary, _ = load_vocabulary(REPO)
-    form = (issue_form(vocabulary), vocabulary)
+    form = ({"body": form_items(vocabulary)}, vocabulary)
     values = complete_answers(form)
     values.update(title=title, **answers)
     return render(form[0], values)

@@ -213,9 +213,13 @@
     } else if (type === "Choice" || type === "MethodId") {
       // Chosen from the vocabulary's own list; the id is checked as the file name below.
     } else if (value && typeof value === "object" && !Array.isArray(value)) {
+      // A mapping of named parts (kinds.Record and the like): every part is needed.
       pairs(kind).forEach(function (pair) {
-        if (pair[0] in value) checkValue(schema, pair[1], value[pair[0]], name + "." + pair[0],
-          path.concat([pair[0]]), report, context);
+        if (!(pair[0] in value)) {
+          report(path.concat([pair[0]]), "missing-field", fill(M["record-missing"], { name: name, key: pair[0] }));
+        } else {
+          checkValue(schema, pair[1], value[pair[0]], name + "." + pair[0], path.concat([pair[0]]), report, context);
+        }
       });
     } else if (typeof value === "string") {
       checkText(schema, kind, value, name, path, report);

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .schema import FIELDS, FIELDS_BY_NAME, SECTIONS
+from .schema import FIELDS, SECTIONS
 from .vocabulary import Vocabulary
 
 SCHEMA_PATH = "schema/method.schema.json"
@@ -118,6 +118,7 @@ def _allowed(kind: Any, vocabulary: Vocabulary) -> str:
 
 FIELD_DOCS_URI = "bidra/falt.md"
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/foresla-en-metod.yml"
+STEPS_ITEM_PREFIX = "steps-"  # issue form items "steps-<phase>": the steps of one phase
 
 
 def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
@@ -159,16 +160,6 @@ def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
 
 def build_issue_form(vocabulary: Vocabulary) -> str:
     """GitHub issue form "Föreslå en metod", whose fields mirror the schema."""
-    header = ("# Skapad av metodbank schema --write från hooks/metodbank/schema.py och vocabulary.yml.\n"
-              "# Ändra där, inte här.\n")
-    return header + yaml.safe_dump(issue_form(vocabulary), allow_unicode=True, sort_keys=False, width=100)
-
-
-STEPS_ITEM_PREFIX = "steps-"  # issue form items "steps-<phase>": the steps of one phase, one per line
-
-
-def issue_form(vocabulary: Vocabulary) -> dict[str, Any]:
-    """The issue form as data (`metodbank from-issue` reads an issue's headings back with it)."""
     body: list[dict[str, Any]] = [{
         "type": "markdown",
         "attributes": {"value": "Tack för att du vill dela en metod! Fyll i det du vet; redaktionen hjälper till "
@@ -189,7 +180,7 @@ def issue_form(vocabulary: Vocabulary) -> dict[str, Any]:
                                                        "materials"} else "input"
         item["validations"] = {"required": spec.required and spec.name in {"title", "summary", "phases"}}
         body.append(item)
-    steps = FIELDS_BY_NAME["steps"]
+    steps = next(f for f in FIELDS if f.name == "steps")  # each phase's steps, one per line (for from-issue)
     for term in vocabulary.terms(steps.kind.vocabulary_list):
         body.append({"type": "textarea", "id": STEPS_ITEM_PREFIX + term.id,
                      "attributes": {"label": f"{steps.label}: {term.label}",
@@ -199,5 +190,8 @@ def issue_form(vocabulary: Vocabulary) -> dict[str, Any]:
         body.append({"type": "textarea", "id": "section-" + section.title.lower().replace(" ", "-"),
                      "attributes": {"label": section.title, "description": section.help},
                      "validations": {"required": section.required and section.title == "Syfte"}})
-    return {"name": "Föreslå en metod", "description": "Beskriv en metod för kompetensutveckling som ni använder.",
+    form = {"name": "Föreslå en metod", "description": "Beskriv en metod för kompetensutveckling som ni använder.",
             "title": "Ny metod: ", "labels": ["ny metod"], "body": body}
+    header = ("# Skapad av metodbank schema --write från hooks/metodbank/schema.py och vocabulary.yml.\n"
+              "# Ändra där, inte här.\n")
+    return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)

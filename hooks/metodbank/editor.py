@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "min-greater-than-max": '"{name}": min ({min}) är större än max ({max}); byt plats på dem',
     "keyed-missing": '"{name}" saknar {key}: ({label})',
     "keyed-too-few": '"{name}" behöver minst {min} olika behov, nu finns {count}',
+    "record-missing": '"{name}" saknar {key}:',
     "bad-reference": '"{item}" i "{name}" är inget metod-id; skriv filnamnet utan .md, till exempel skuggning',
     "unknown-reference": 'metoden "{item}" i "{name}" finns inte',
     "self-reference": 'metoden hänvisar till sig själv i "{name}"; ta bort "{item}"',

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .derived import STEPS_ITEM_PREFIX, issue_form
+from .derived import STEPS_ITEM_PREFIX, build_issue_form
 from .kinds import Choice, Choices, Date, Keyed, Kind, MethodId, Range, Refs, Sources, Strings, Text
 from .loader import load_source
 from .problems import Problem
@@ -47,10 +47,15 @@ class IssueMethod:
     problems: tuple[Problem, ...]
 
 
-def _answers(body: str, vocabulary: Vocabulary) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
+def form_items(vocabulary: Vocabulary) -> list[dict[str, Any]]:
+    """The items of the issue form (not its Markdown text), read from the form as it is generated."""
+    form = yaml.safe_load(build_issue_form(vocabulary))
+    return [item for item in form["body"] if item.get("type") != "markdown"]
+
+
+def _answers(body: str, items: list[dict[str, Any]]) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
     """Form item id → (answer, line of its heading), matching headings to the form's items in order."""
-    items = [(item["id"], item["attributes"]["label"]) for item in issue_form(vocabulary)["body"]
-             if item.get("type") != "markdown"]
+    labels = [(item["id"], item["attributes"]["label"]) for item in items]
     answers: dict[str, tuple[str, int]] = {}
     current: tuple[str, int] | None = None
     lines: list[str] = []
@@ -65,10 +70,10 @@ def _answers(body: str, vocabulary: Vocabulary) -> tuple[dict[str, tuple[str, in
         match = _HEADING.match(line)
         if match:
             label = match.group(1).strip()
-            found = next((i for i in range(position, len(items)) if items[i][1] == label), None)
+            found = next((i for i in range(position, len(labels)) if labels[i][1] == label), None)
             if found is not None:
                 close()
-                current, lines, position = (items[found][0], number), [], found + 1
+                current, lines, position = (labels[found][0], number), [], found + 1
                 continue
         if current is not None:
             lines.append(line)
@@ -167,6 +172,8 @@ class _Reader:
         return {k: " ".join(v) for k, v in result.items()}
 
     def keyed_parts(self, parts: list[tuple[str, Kind]], text: str, label: str, line: int) -> dict[str, Any]:
+        """A mapping of named parts: lines "part: value"; else free text, where a part that is a choice takes
+        the first word of its list found in the text and a text part takes the whole text."""
         names = {key: kind for key, kind in parts}
         result: dict[str, Any] = {}
         for row in _lines(text):
@@ -174,6 +181,18 @@ class _Reader:
             key = head.strip().lower()
             if key in names:
                 result[key] = self.value(names[key], rest.strip(), f"{label}: {key}", line)
+        if result:
+            return result
+        for key, kind in parts:
+            if isinstance(kind, Choice):
+                lowered = text.lower()
+                hits = [(lowered.find(word.lower()), term) for term in self.vocabulary.terms(kind.vocabulary_list)
+                        for word in (term.id, term.label, *term.aliases)
+                        if re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", lowered)]
+                if hits:
+                    result[key] = min(hits, key=lambda h: h[0])[1].id
+            elif isinstance(kind, Text):
+                result[key] = text
         return result
 
 
@@ -220,7 +239,8 @@ def method_from_issue(body: str, vocabulary: Vocabulary, taken: set[str], today:
         return IssueMethod("", "", (Problem(ISSUE, 1, "issue-too-large", f"ärendet är {len(body)} tecken; högst "
                                             f"{MAX_ISSUE_CHARS} går att läsa, så det är inte skapat med formuläret"),))
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    answers, problems = _answers(body, vocabulary)
+    items = form_items(vocabulary)
+    answers, problems = _answers(body, items)
     reader = _Reader(vocabulary)
     values: dict[str, Any] = {}
     for spec in FIELDS:
@@ -239,14 +259,13 @@ def method_from_issue(body: str, vocabulary: Vocabulary, taken: set[str], today:
     values["status"] = "draft"
     problems.extend(reader.problems)
 
-    titles = {s.title: s for s in SECTIONS}
-    form_sections = [(item["id"], item["attributes"]["label"]) for item in issue_form(vocabulary)["body"]
-                     if str(item.get("id", "")).startswith("section-")]
+    # The form's section items come in the order of SECTIONS (their labels may carry a suffix).
+    form_sections = [item["id"] for item in items if str(item["id"]).startswith("section-")]
     sections = []
-    for item_id, label in form_sections:
+    for item_id, section in zip(form_sections, SECTIONS):
         text, _ = answers.get(item_id, ("", 0))
-        if text and label in titles:
-            sections.append(f"## {label}\n\n{text}\n")
+        if text:
+            sections.append(f"## {section.title}\n\n{text}\n")
 
     title = " ".join(str(values.get("title", "")).split())
     method_id = method_id or slugify(title)

@@ -438,3 +438,47 @@ def test_no_axe_violations_empty_invalid_and_complete(page, site_url, axe):
     expect(page.locator("#mb-editor-status")).to_contain_text("Metoden klarar kontrollen")
     violations = axe(page)
     assert not violations, "complete:\n" + format_violations(violations)
+
+
+# -- a field the script has never seen ---------------------------------------------------------------------------
+
+def test_a_new_field_in_the_schema_appears_in_the_form_without_script_changes(page, site_url):
+    """A mapping of named parts (like `basis: {kind, text}`), described by editor.py as it would describe it."""
+    import json
+    from dataclasses import dataclass
+
+    from metodbank.editor import describe_kind, inline_json
+    from metodbank.kinds import Choice, Kind, Text
+    from metodbank.vocabulary import load_vocabulary
+
+    @dataclass(frozen=True)
+    class Mapping(Kind):
+        keys: tuple = ()
+
+    vocabulary, _ = load_vocabulary(REPO)
+    kind = Mapping(keys=(("kind", Choice("difficulties")), ("text", Text(min_chars=20, max_chars=60))))
+    field = {"name": "grund", "label": "Grund", "help": "Vad metoden bygger på.", "required": True,
+             "kind": describe_kind(kind, vocabulary), "example": "kind: easy", "hint": "",
+             "missing": 'fältet "grund" (grund) saknas; vad metoden bygger på.'}
+
+    def add_field(route):
+        response = route.fetch()
+        html = response.text()
+        match = re.search(r'(<script type="application/json" id="mb-editor-schema">)(.*?)(</script>)', html, re.DOTALL)
+        data = json.loads(match.group(2))
+        data["fields"].insert(len(data["fields"]) - 2, field)
+        html = html[:match.start(2)] + inline_json(data) + html[match.end(2):]
+        route.fulfill(response=response, body=html)
+
+    page.route("**/bidra/skriv/", add_field)
+    open_editor(page, site_url)
+    group = page.locator("#mb-f-grund")
+    expect(group.locator("legend")).to_contain_text("Grund")
+    page.select_option("#mb-f-grund-kind", "moderate")
+    expect(page.locator("#mb-f-grund-text-error")).to_contain_text('"grund" saknar text:')
+    page.fill("#mb-f-grund-text", "För kort")
+    expect(page.locator("#mb-f-grund-text-error")).to_contain_text('fältet "grund.text" är för kort: 8 tecken, minst 20')
+    page.fill("#mb-f-grund-text", "Forskning om lärande i arbetet.")
+    assert "grund:\n  kind: moderate\n  text: Forskning om lärande i arbetet.\n" in file_text(page)
+    page.select_option("#mb-f-grund-kind", "")
+    expect(page.locator("#mb-f-grund-kind-error")).to_contain_text('"grund" saknar kind:')
