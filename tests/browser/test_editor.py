@@ -425,17 +425,26 @@ def test_send_as_a_proposal_on_github(page, site_url, context):
     assert page.evaluate("navigator.clipboard.readText()") == file_text(page)
 
 
+def settled(page):
+    """Back at the top with no transition running (the header's title fades while the page scrolls)."""
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
 def test_no_axe_violations_empty_invalid_and_complete(page, site_url, axe):
+    page.emulate_media(reduced_motion="reduce")
     open_editor(page, site_url)
     violations = axe(page)
     assert not violations, "empty:\n" + format_violations(violations)
     page.click("#mb-editor-check")
     expect(page.locator("#mb-editor-summary")).to_be_visible()
+    settled(page)
     violations = axe(page)
     assert not violations, "invalid:\n" + format_violations(violations)
     load_method(page, site_url, "skuggning")
     page.click("#mb-editor-check")
     expect(page.locator("#mb-editor-status")).to_contain_text("Metoden klarar kontrollen")
+    settled(page)
     violations = axe(page)
     assert not violations, "complete:\n" + format_violations(violations)
 
