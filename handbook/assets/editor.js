@@ -699,7 +699,9 @@
   var actions = el("p", { className: "mb-editor-actions" }, [
     el("button", { type: "submit", className: "md-button md-button--primary", id: "mb-editor-check",
       text: "Granska metoden" }), " ",
-    el("button", { type: "button", className: "md-button", id: "mb-editor-clear", text: "Töm formuläret" }),
+    el("button", { type: "button", className: "md-button", id: "mb-editor-clear", text: "Töm formuläret" }), " ",
+    el("button", { type: "button", className: "md-button", id: "mb-editor-restore", hidden: true,
+      text: "Ta tillbaka mitt tidigare utkast" }),
   ]);
   form.appendChild(actions);
 
@@ -1015,6 +1017,10 @@
   // -- start: a method to change (?metod=), else the stored draft -------------------------------------------
 
   function start(initial, message) {
+    if (window.location.search && window.history.replaceState) {
+      // The draft now holds what ?metod= asked for; a reload shows the draft, not the method afresh.
+      window.history.replaceState(null, "", window.location.pathname + window.location.hash);
+    }
     writeState(initial);
     if (initial.origin || Object.keys(initial.values).length) {
       Object.keys(ids).forEach(function (key) { touched[key.split("\u0001")[0]] = true; });
@@ -1024,6 +1030,32 @@
     if (message) status.textContent = message;
   }
 
+  // A draft is never lost: opening another method keeps the draft aside until the user takes it back.
+  var BACKUP_KEY = STORAGE_KEY + ".tidigare";
+  var restore = document.getElementById("mb-editor-restore");
+
+  function backup() {
+    try { return JSON.parse(window.localStorage.getItem(BACKUP_KEY) || "null"); } catch (e) { return null; }
+  }
+
+  function hasContent(draft) {
+    return !!(draft && draft.values && (Object.keys(draft.values).length || Object.keys(draft.sections || {}).length));
+  }
+
+  restore.hidden = !hasContent(backup());
+  restore.addEventListener("click", function () {
+    var previous = backup();
+    if (!previous) return;
+    try {
+      if (hasContent(state)) window.localStorage.setItem(BACKUP_KEY, JSON.stringify(state));
+      else window.localStorage.removeItem(BACKUP_KEY);
+    } catch (e) { /* storage off */ }
+    submitted = false;
+    start(previous, "Ditt tidigare utkast är tillbaka" + (hasContent(state) ? "; det du hade i formuläret är sparat i stället." : "."));
+    restore.hidden = !hasContent(backup());
+    focusControl(domId([schema.fields[0].name]));
+  });
+
   var wanted = new URLSearchParams(window.location.search).get("metod");
   var stored = load();
   var blank = { id: "", origin: null, idManual: false, values: {}, sections: {} };
@@ -1032,8 +1064,14 @@
     script.addEventListener("load", function () {
       var data = window[METHOD_GLOBAL];
       if (!data || data.id !== wanted) { start(stored || blank, "Metoden " + wanted + " hittades inte."); return; }
+      var kept = "";
+      if (hasContent(stored)) {
+        try { window.localStorage.setItem(BACKUP_KEY, JSON.stringify(stored)); } catch (e) { /* storage off */ }
+        restore.hidden = false;
+        kept = " Ditt tidigare utkast är sparat; knappen Ta tillbaka mitt tidigare utkast hämtar det.";
+      }
       start({ id: data.id, origin: data.id, idManual: true, values: data.values, sections: data.sections },
-        "Formuläret visar metoden " + (data.values.title || data.id) + ". Ändra det du vill och skicka förslaget.");
+        "Formuläret visar metoden " + (data.values.title || data.id) + ". Ändra det du vill och skicka förslaget." + kept);
     });
     script.addEventListener("error", function () { start(stored || blank, "Metoden " + wanted + " hittades inte."); });
     document.head.appendChild(script);
