@@ -848,7 +848,9 @@
       return value.map(function (v) {
         if (isMapping(v)) return v.text + (v.url ? " (" + v.url + ")" : "");
         return kind.terms ? termLabel(kind, v) : String(v);
-      }).join("; ");
+      }).reduce(function (text, item) {
+        return text ? text + (/[.!?…]$/.test(text) ? " " : "; ") + item : item;
+      }, "");
     }
     if (isMapping(value)) {
       if (kind.type === "Range") {
@@ -863,6 +865,46 @@
     return kind.terms ? termLabel(kind, value) : String(value);
   }
 
+  /* A value as the method page shows it: lists and named parts as lists, vocabulary ids as their labels. */
+  function shownNode(kind, value) {
+    if (Array.isArray(value) && value.length > 1) {
+      return el("ul", null, value.map(function (v) { return el("li", { text: shown(kind, [v]) }); }));
+    }
+    if (isMapping(value) && kind.type !== "Range") {
+      return el("ul", null, Object.keys(value).map(function (k) {
+        var label = kind.terms ? termLabel(kind, k) : subLabel(k);
+        var inner = kind.value || (pairs(kind).filter(function (p) { return p[0] === k; })[0] || [null, {}])[1];
+        return el("li", { text: label + ": " + shown(inner, value[k]) });
+      }));
+    }
+    return document.createTextNode(shown(kind, value));
+  }
+
+  /* Markdown blocks of a section as plain text: ### headings, lists and paragraphs (never as HTML). */
+  function textBlocks(text) {
+    var nodes = [];
+    text.split(/\n\s*\n/).forEach(function (block) {
+      var rows = block.split("\n").filter(function (r) { return r.trim(); });
+      if (!rows.length) return;
+      var heading = /^###+\s+(.*)$/.exec(rows[0].trim());
+      if (heading && rows.length === 1) { nodes.push(el("h5", { text: heading[1] })); return; }
+      var item = /^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$/;
+      if (rows.every(function (r) { return item.test(r) || /^\s{2,}\S/.test(r); })) {
+        var ordered = !!item.exec(rows[0])[1];
+        var list = el(ordered ? "ol" : "ul");
+        rows.forEach(function (r) {
+          var m = item.exec(r);
+          if (m) list.appendChild(el("li", { text: m[2] }));
+          else if (list.lastChild) list.lastChild.textContent += " " + r.trim();
+        });
+        nodes.push(list);
+        return;
+      }
+      nodes.push(el("p", { text: fold(block) }));
+    });
+    return nodes;
+  }
+
   function renderPreview(current) {
     preview.textContent = "";
     var values = current.values;
@@ -873,17 +915,14 @@
     schema.fields.forEach(function (field) {
       if (["title", "summary", "id"].indexOf(field.name) >= 0 || !(field.name in values)) return;
       facts.appendChild(el("dt", { text: field.label }));
-      facts.appendChild(el("dd", { text: shown(field.kind, values[field.name]) }));
+      facts.appendChild(el("dd", null, [shownNode(field.kind, values[field.name])]));
     });
     preview.appendChild(facts);
     schema.sections.forEach(function (section) {
       var text = cleanSection(current.sections[section.title]);
       if (!hasText(text)) return;
       preview.appendChild(el("h4", { text: section.title }));
-      text.split(/\n\s*\n/).forEach(function (block) {
-        var heading = /^###\s+(.*)$/.exec(block.trim());
-        preview.appendChild(heading ? el("h5", { text: heading[1] }) : el("p", { className: "mb-editor-text", text: block }));
-      });
+      textBlocks(text).forEach(function (node) { preview.appendChild(node); });
     });
   }
 
