@@ -31,7 +31,8 @@ def test_editor_page_carries_the_schema_vocabulary_and_ids(tmp_path):
     html = editor_html(site)
     data = json.loads(SCHEMA_SCRIPT.search(html).group(1))
     assert [f["name"] for f in data["fields"]] == [f.name for f in FIELDS]
-    assert [f["label"] for f in data["fields"]] == [f.label for f in FIELDS]
+    assert [f["label"] for f in data["fields"] if f["kind"]["type"] != "MethodId"] == \
+        [f.label for f in FIELDS if f.name != "id"]
     assert [f["required"] for f in data["fields"]] == [f.required for f in FIELDS]
     assert [s["title"] for s in data["sections"]] == [s.title for s in SECTIONS]
     vocabulary, _ = load_vocabulary(REPO)
@@ -103,3 +104,24 @@ def test_contribution_guides_lead_with_the_editor_then_the_issue_form_then_git()
     page = (REPO / "handbook" / "bidra" / "index.md").read_text(encoding="utf-8")
     order = [page.index(w) for w in ("[Skriv en metod](skriv.md)", "Föreslå en metod", "Föreslå en ändring")]
     assert order == sorted(order)
+
+
+def test_editor_script_holds_algorithms_not_a_copy_of_the_schema():
+    """Field names, vocabulary ids, limits' messages: all come from the page's JSON, none from editor.js."""
+    from metodbank.editor import MESSAGES
+
+    script = (REPO / "handbook" / "assets" / "editor.js").read_text(encoding="utf-8")
+    script = script.replace('role: "status"', "")  # the ARIA role of the live region, not the field
+    vocabulary, _ = load_vocabulary(REPO)
+    for spec in FIELDS:
+        assert f'"{spec.name}"' not in script and f"'{spec.name}'" not in script, spec.name
+        assert not re.search(rf"(?<!\w){re.escape(spec.label)}(?!\w)", script), spec.label
+    for name in vocabulary.lists:
+        for term in vocabulary.terms(name):
+            assert f'"{term.id}"' not in script, term.id
+    for section in SECTIONS:
+        assert section.title not in script, section.title
+    for template in MESSAGES.values():
+        longest = max(re.split(r"\{\w+\}", template), key=len)
+        if len(longest) >= 10:
+            assert longest not in script, longest

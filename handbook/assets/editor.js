@@ -262,7 +262,7 @@
     });
     var pattern = new RegExp(schema.idPattern);
     var idField = schema.fields.filter(function (f) { return f.kind.type === "MethodId"; })[0];
-    var idPath = [idField ? idField.name : "id"];
+    var idPath = [idField ? idField.name : "mb-id"];
     if (!state.id) {
       report(idPath, "no-id", M["no-id"]);
     } else if (!pattern.test(state.id)) {
@@ -473,15 +473,17 @@
   function pathKey(path) { return path.join("\u0001"); }
 
   function hintText(field, kind) {
-    var parts = [];
-    if (field.help) parts.push(field.help);
-    if (field.hint) parts.push(field.hint);
-    if (kind && kind.describe) parts.push(kind.describe);
-    if (field.example) parts.push("Exempel: " + field.example);
-    return parts.join(" ");
+    // A field's hint comes whole from the page's JSON; a part of a field shows what its kind allows.
+    return field.hint || (kind && kind.describe) || "";
   }
 
+
   function subLabel(name) { return schema.subkeys[name] || name; }
+
+  /* The field with a role on the page ("heading": its text names the method and proposes the file name). */
+  function byRole(role) {
+    return schema.fields.filter(function (f) { return f.role === role; })[0] || schema.fields[0];
+  }
 
   function lines(text) {
     return text.split("\n").map(function (l) { return l.trim(); }).filter(Boolean);
@@ -674,8 +676,7 @@
     var kind = field.kind;
     var control;
     if (kind.type === "MethodId") {
-      var t = textControl([field.name], "Id (filnamn)", "Filen får namnet methods/<id>.md. Föreslås från titeln; "
-        + "använd a–z, 0–9 och bindestreck.", kind, false, true);
+      var t = textControl([field.name], field.label, field.hint, kind, false, true);
       idControl = t.input;
       control = { node: t.node, read: function () { return undefined; }, write: function () {} };
     } else {
@@ -778,7 +779,7 @@
   function labelFor(path) {
     if (path[0] === "section") return path[1];
     var field = schema.fields.filter(function (f) { return f.name === path[0]; })[0];
-    return field ? (field.kind.type === "MethodId" ? "Id (filnamn)" : field.label) : path[0];
+    return field ? field.label : path[0];
   }
 
   function showErrors(problems, all) {
@@ -908,12 +909,13 @@
   function renderPreview(current) {
     preview.textContent = "";
     var values = current.values;
+    var lead = byRole("lead");
     preview.appendChild(el("h3", { id: "mb-editor-page-title", className: "mb-editor-page-title",
-      text: values.title || "(titel saknas)" }));
-    if (values.summary) preview.appendChild(el("p", { className: "mb-lead", text: fold(values.summary) }));
+      text: values[byRole("heading").name] || "(titel saknas)" }));
+    if (lead && values[lead.name]) preview.appendChild(el("p", { className: "mb-lead", text: fold(values[lead.name]) }));
     var facts = el("dl", { className: "mb-editor-facts" });
     schema.fields.forEach(function (field) {
-      if (["title", "summary", "id"].indexOf(field.name) >= 0 || !(field.name in values)) return;
+      if (field.role || field.kind.type === "MethodId" || !(field.name in values)) return;
       facts.appendChild(el("dt", { text: field.label }));
       facts.appendChild(el("dd", null, [shownNode(field.kind, values[field.name])]));
     });
@@ -1003,7 +1005,7 @@
       });
     }
     if (idControl && target === idControl) state.idManual = !!idControl.value.trim();
-    var titleField = schema.fields[0];
+    var titleField = byRole("heading");
     if (idControl && !state.idManual && target && target.id === domId([titleField.name]) && !state.origin) {
       idControl.value = slugify(target.value);
     }
@@ -1020,7 +1022,7 @@
     summary.hidden = true;
     refresh();
     status.textContent = "Formuläret är tomt. Utkastet är borttaget.";
-    focusControl(domId([schema.fields[0].name]));
+    focusControl(domId([byRole("heading").name]));
   });
   download.addEventListener("click", function (event) {
     if (check(true).problems.length) { event.preventDefault(); return; }
@@ -1092,7 +1094,7 @@
     submitted = false;
     start(previous, "Ditt tidigare utkast är tillbaka" + (hasContent(state) ? "; det du hade i formuläret är sparat i stället." : "."));
     restore.hidden = !hasContent(backup());
-    focusControl(domId([schema.fields[0].name]));
+    focusControl(domId([byRole("heading").name]));
   });
 
   var wanted = new URLSearchParams(window.location.search).get("metod");
@@ -1110,7 +1112,7 @@
         kept = " Ditt tidigare utkast är sparat; knappen Ta tillbaka mitt tidigare utkast hämtar det.";
       }
       start({ id: data.id, origin: data.id, idManual: true, values: data.values, sections: data.sections },
-        "Formuläret visar metoden " + (data.values.title || data.id) + ". Ändra det du vill och skicka förslaget." + kept);
+        "Formuläret visar metoden " + (data.values[byRole("heading").name] || data.id) + ". Ändra det du vill och skicka förslaget." + kept);
     });
     script.addEventListener("error", function () { start(stored || blank, "Metoden " + wanted + " hittades inte."); });
     document.head.appendChild(script);

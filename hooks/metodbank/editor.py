@@ -21,7 +21,7 @@ import json
 from typing import Any
 
 from .format import html_escape, md_escape, relative_url
-from .kinds import Kind
+from .kinds import Kind, MethodId
 from .links import Catalogue
 from .model import Method
 from .planner import asset_url
@@ -158,19 +158,31 @@ def section_missing_message(section: Any) -> str:
             f"({section.help[0].lower()}{section.help[1:].rstrip('.')})")
 
 
+# What a field is on the page: the heading (its text also proposes the file name) and the lead paragraph.
+ROLES = {"title": "heading", "summary": "lead"}
+# The method id is the file name in the editor, so its control is labelled and explained as such.
+ID_LABEL = "Id (filnamn)"
+ID_HELP = "Filen får namnet methods/<id>.md. Föreslås från titeln; använd a–z, 0–9 och bindestreck."
+
+
 def editor_schema(vocabulary: Vocabulary, catalogue: Catalogue, repo_url: str | None) -> dict[str, Any]:
     """The JSON the editor page carries: schema, vocabulary labels, messages, existing ids, repository."""
     fields = []
     for spec in FIELDS:
+        is_id = isinstance(spec.kind, MethodId)
         fields.append({
             "name": spec.name,
-            "label": spec.label,
-            "help": spec.help,
+            "label": ID_LABEL if is_id else spec.label,
+            "help": ID_HELP if is_id else spec.help,
+            "role": ROLES.get(spec.name, ""),
             "required": spec.required,
             "kind": describe_kind(spec.kind, vocabulary),
             "example": example_text(spec.kind, spec.example, vocabulary),
             "missing": field_missing_message(spec),
-            "hint": TYPE_HINTS.get(type(spec.kind).__name__, ""),
+            "hint": " ".join(part for part in (
+                ID_HELP if is_id else spec.help, TYPE_HINTS.get(type(spec.kind).__name__, ""),
+                spec.kind.describe(vocabulary).replace("`", ""),
+                "" if is_id else f"Exempel: {example_text(spec.kind, spec.example, vocabulary)}") if part),
         })
     sections = [{"title": s.title, "required": s.required, "help": s.help,
                  "missing": section_missing_message(s)} for s in SECTIONS]

@@ -280,6 +280,14 @@ def _mutations(schema: dict) -> list[tuple[str, dict]]:
     case("bad date", last_reviewed="15/1/2026")
     case("future date", last_reviewed="2999-01-01")
     case("material too long", materials=["x" * 81])
+    case("too many materials", materials=[f"Sak {i}." for i in range(11)])
+    case("no authors", authors=[])
+    case("span too long", duration={"min": 30, "max": 60, "span": "lång " * 20})
+    case("adaptation too long", adaptations={"language": "ord " * 100})
+    case("source text too long", sources=[{"text": "Referens " * 50}])
+    case("summary too long", summary="En mening som är ganska lång. " * 12)
+    case("easy read: six sentences", easy_read="Du gör. " * 6)
+    case("preparation with html", preparation="Skriv <a href=x>länk</a> här.")
     case("sections missing", sections={"Syfte": "Varför."})
     return cases
 
