@@ -85,6 +85,13 @@ def complete_answers(form) -> dict[str, str]:
     return {item["id"]: example_answer(item, vocabulary) for item in form_data["body"] if item.get("type") != "markdown"}
 
 
+def not_asked_args(form) -> list[str]:
+    """--field for each required field that neither the form nor from-issue itself fills in."""
+    asked = {item["id"] for item in form[0]["body"]} | {"steps", "last_reviewed", "status", "id"}
+    return [f"--field={spec.name}=Redaktör Ett" for spec in FIELDS_BY_NAME.values()
+            if spec.required and spec.name not in asked]
+
+
 def run(root, body: str, *args: str, capsys=None) -> tuple[int, str, str]:
     code = main(["--root", str(root), "from-issue", "-", *args], stdin=io.StringIO(body), today=TODAY)
     out, err = capsys.readouterr() if capsys else ("", "")
@@ -104,7 +111,7 @@ def methods(root) -> set[str]:
 def test_a_complete_issue_becomes_a_draft_that_passes_check(root, form, capsys):
     answers = complete_answers(form)
     answers["title"] = "Lärande promenad"
-    code, out, err = run(root, render(form[0], answers), capsys=capsys)
+    code, out, err = run(root, render(form[0], answers), *not_asked_args(form), capsys=capsys)
     assert code == 0, out + err
     assert out.strip() == "methods/larande-promenad.md"
     data = front(root / "methods" / "larande-promenad.md")
@@ -163,7 +170,8 @@ def test_yaml_breaking_text_and_workflow_expressions_are_kept_as_text(root, form
     answers["preparation"] = "yes\n---\n- 'citat' & \"dubbla\" ${{ secrets.GITHUB_TOKEN }} $(rm -rf /) `id`"
     answers["materials"] = "- no\n- 123\n- : kolon\n- ${{ github.event.issue.title }}"
     answers["section-exempel"] = "---\ntitle: inte front matter\n---\n\n$(echo hej) ${{ env.X }}"
-    code, out, err = run(root, render(form[0], answers), "--id", "mote-med-tecken", capsys=capsys)
+    code, out, err = run(root, render(form[0], answers), "--id", "mote-med-tecken", *not_asked_args(form),
+                         capsys=capsys)
     assert code == 0, out + err
     path = root / "methods" / "mote-med-tecken.md"
     data = front(path)
@@ -183,7 +191,7 @@ def test_a_title_that_collides_with_an_existing_id(root, form, capsys):
     assert "methods/skuggning.md finns redan" in out
     assert (root / "methods" / "skuggning.md").read_bytes() == original
     # --id picks another file name.
-    code, out, _ = run(root, render(form[0], answers), "--id", "skuggning-2", capsys=capsys)
+    code, out, _ = run(root, render(form[0], answers), "--id", "skuggning-2", *not_asked_args(form), capsys=capsys)
     assert code == 0 and out.strip() == "methods/skuggning-2.md"
 
 
@@ -221,10 +229,24 @@ def test_read_from_a_file_and_never_overwrite(root, form, tmp_path, capsys):
     answers = complete_answers(form)
     answers["title"] = "Ny metod från fil"
     body.write_text(render(form[0], answers), encoding="utf-8")
-    args = ["--root", str(root), "from-issue", str(body)]
+    args = ["--root", str(root), "from-issue", str(body), *not_asked_args(form)]
     assert main(args, today=TODAY) == 0
     written = (root / "methods" / "ny-metod-fran-fil.md").read_bytes()
     assert main(args, today=TODAY) == 1
     assert "finns redan" in capsys.readouterr().out
     assert (root / "methods" / "ny-metod-fran-fil.md").read_bytes() == written
     assert main(["--root", str(root), "from-issue", str(tmp_path / "saknas.md")]) == 2
+
+
+def test_fields_the_form_does_not_ask_for_can_be_given(root, form, capsys):
+    """--field fills a field the issue left empty or the form does not ask for (the workflow passes who added
+    the label); the issue's own answers win, and a name the schema does not know is skipped with a note."""
+    answers = complete_answers(form)
+    answers["title"] = "Med extra fält"
+    answers.pop("authors")
+    args = ["--field", "authors=Redaktör Ett", "--field", "finns_inte=x", *not_asked_args(form)]
+    code, out, err = run(root, render(form[0], answers), *args, capsys=capsys)
+    assert code == 0, out + err
+    assert 'fältet "finns_inte" finns inte i schemat' in err
+    assert front(root / "methods" / "med-extra-falt.md")["authors"] == ["Redaktör Ett"]
+    assert run(root, "", "--field", "utan-likhetstecken", capsys=capsys)[0] == 2

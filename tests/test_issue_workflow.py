@@ -141,6 +141,7 @@ def run_workflow(checkout, body: str, tmp_path: Path) -> tuple[list[str], str]:
         "GH_LOG": str(log),
         "ISSUE_NUMBER": "42",
         "ISSUE_BODY": body,
+        "LABELER": "redaktor",
         "GH_TOKEN": "token",
         "GH_REPO": "metodbanken/metodbanken",
         # `git push https://…github.com/…` goes to the local bare repository instead.

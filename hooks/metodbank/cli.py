@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     from_issue.add_argument("-h", "--help", action="help", help="visa hjälp")
     from_issue.add_argument("file", metavar="FIL", help="ärendets text (Markdown som GitHub visar den), eller - för stdin")
     from_issue.add_argument("--id", help="metodens id = filnamn utan .md (standard: från titeln)")
+    from_issue.add_argument("--field", action="append", default=[], metavar="NAMN=VÄRDE",
+                            help="ett fält som formuläret inte frågar efter, till exempel reviewed_by=Anna "
+                                 "(kan upprepas; ett fält som inte finns i schemat hoppas över med en notis)")
 
     review = sub.add_parser("review", help="lista metoder som inte granskats på länge", add_help=False)
     review.add_argument("-h", "--help", action="help", help="visa hjälp")
@@ -232,12 +235,24 @@ def cmd_from_issue(args: argparse.Namespace, settings: Settings, stdin: TextIO) 
         except UnicodeDecodeError:
             print(f"metodbank: {args.file} är inte UTF-8-text; spara ärendets text som UTF-8", file=sys.stderr)
             return EXIT_PROBLEMS
+    from .schema import FIELDS_BY_NAME
+
+    extra = {}
+    for item in args.field:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f'--field "{item}" ska skrivas NAMN=VÄRDE, till exempel reviewed_by=Anna')
+        if name.strip() not in FIELDS_BY_NAME:
+            print(f'metodbank: fältet "{name.strip()}" finns inte i schemat; --field {name.strip()} hoppas över',
+                  file=sys.stderr)
+            continue
+        extra[name.strip()] = value
     vocabulary = _vocabulary_or_report(settings)
     if vocabulary is None:
         return EXIT_PROBLEMS
     settings.methods_dir.mkdir(exist_ok=True)
     taken = {p.stem.lower() for p in settings.methods_dir.iterdir()}
-    result = method_from_issue(body, vocabulary, taken, settings.today or datetime.date.today(), args.id)
+    result = method_from_issue(body, vocabulary, taken, settings.today or datetime.date.today(), args.id, extra)
     if result.problems:
         for problem in result.problems:
             print(format_problem(problem))

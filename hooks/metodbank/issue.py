@@ -230,10 +230,12 @@ def _pairs(kind: Kind) -> list[tuple[str, Kind]]:
 
 
 def method_from_issue(body: str, vocabulary: Vocabulary, taken: set[str], today: datetime.date,
-                      method_id: str | None = None) -> IssueMethod:
+                      method_id: str | None = None, extra: dict[str, str] | None = None) -> IssueMethod:
     """The method file for an issue body, and every problem that stops it from being written.
 
     `taken` holds the existing ids (lower case); the file is a draft (status: draft) reviewed today.
+    `extra` gives fields the issue form does not ask for (name → text, read by the field's kind, like an
+    answer); the issue's own answers win.
     """
     if len(body) > MAX_ISSUE_CHARS:
         return IssueMethod("", "", (Problem(ISSUE, 1, "issue-too-large", f"ärendet är {len(body)} tecken; högst "
@@ -250,6 +252,12 @@ def method_from_issue(body: str, vocabulary: Vocabulary, taken: set[str], today:
                 value = reader.value(spec.kind, text, spec.label, line)
                 if value not in (None, "", [], {}):
                     values[spec.name] = value
+    for name, text in (extra or {}).items():
+        spec = FIELDS_BY_NAME.get(name)
+        if spec is not None and name not in values and text.strip():
+            value = reader.value(spec.kind, text, spec.label, 0)
+            if value not in (None, "", [], {}):
+                values[name] = value
     steps = FIELDS_BY_NAME["steps"]
     for phase in vocabulary.ids(steps.kind.vocabulary_list):
         text, _ = answers.get(STEPS_ITEM_PREFIX + phase, ("", 0))
