@@ -214,6 +214,42 @@ def cmd_new(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
     return EXIT_OK
 
 
+def _ask(prompt: str, stdin: TextIO) -> str:
+    print(prompt, end="", flush=True)
+    return stdin.readline().strip()
+
+
+def cmd_review(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """List methods not reviewed for `--months` months, oldest first."""
+    if args.months < 0:
+        raise UsageError("--months måste vara 0 eller mer")
+    project = load_project(settings)
+    today = settings.today or datetime.date.today()
+    limit = _months_before(today, args.months)
+    due = sorted((m for m in project.catalogue.methods if m.last_reviewed is None or m.last_reviewed < limit),
+                 key=lambda m: (m.last_reviewed or datetime.date.min, m.id))
+    for method in due:
+        when = method.last_reviewed.isoformat() if method.last_reviewed else "aldrig"
+        print(f"{method.path}: senast granskad {when}")
+    if due:
+        print(f"{len(due)} av {len(project.catalogue.methods)} metoder har inte granskats sedan {limit.isoformat()}.",
+              file=sys.stderr)
+    else:
+        print(f"Alla metoder är granskade efter {limit.isoformat()}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for candidate in range(day.day, 0, -1):
+        try:
+            return datetime.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
 def cmd_from_issue(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
     """Write methods/<id>.md (a draft) from an issue made with the "Föreslå en metod" form; never overwrite.
 
@@ -269,42 +305,6 @@ def cmd_from_issue(args: argparse.Namespace, settings: Settings, stdin: TextIO) 
     print(f"Skapade methods/{path.name} (utkast) från ärendet. Kör metodbank check och granska texten.",
           file=sys.stderr)
     return EXIT_OK
-
-
-def _ask(prompt: str, stdin: TextIO) -> str:
-    print(prompt, end="", flush=True)
-    return stdin.readline().strip()
-
-
-def cmd_review(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
-    """List methods not reviewed for `--months` months, oldest first."""
-    if args.months < 0:
-        raise UsageError("--months måste vara 0 eller mer")
-    project = load_project(settings)
-    today = settings.today or datetime.date.today()
-    limit = _months_before(today, args.months)
-    due = sorted((m for m in project.catalogue.methods if m.last_reviewed is None or m.last_reviewed < limit),
-                 key=lambda m: (m.last_reviewed or datetime.date.min, m.id))
-    for method in due:
-        when = method.last_reviewed.isoformat() if method.last_reviewed else "aldrig"
-        print(f"{method.path}: senast granskad {when}")
-    if due:
-        print(f"{len(due)} av {len(project.catalogue.methods)} metoder har inte granskats sedan {limit.isoformat()}.",
-              file=sys.stderr)
-    else:
-        print(f"Alla metoder är granskade efter {limit.isoformat()}.", file=sys.stderr)
-    return EXIT_OK
-
-
-def _months_before(day: datetime.date, months: int) -> datetime.date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    for candidate in range(day.day, 0, -1):
-        try:
-            return datetime.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
