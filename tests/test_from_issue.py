@@ -23,7 +23,7 @@ from metodbank.kinds import Choice, Choices, Keyed, Range, Sources, Strings, Ref
 from metodbank.schema import FIELDS_BY_NAME
 from metodbank.vocabulary import load_vocabulary
 
-TODAY = datetime.date(2026, 11, 23)
+TODAY = datetime.date.today()  # the copied methods are reviewed up to today
 NO_RESPONSE = "_No response_"
 
 
