@@ -11,7 +11,6 @@ import json
 from dataclasses import dataclass
 
 from .derived import build_field_docs
-from .editor import edit_link_html
 from .format import html_escape, md_escape, minutes, people, relative_url, swedish_date
 from .links import Catalogue
 from .model import Method
@@ -82,11 +81,12 @@ class PageBuilder:
         parts.append(f'!!! info mb-easy-read "Lättläst"\n    {md_escape(method.easy_read)}')
         parts.append(self._facts(method))
         parts.append(add_to_plan_html(method, method_uri(method.id), self.use_directory_urls))
-        parts.append(edit_link_html(method, method_uri(method.id), self.use_directory_urls))
         parts.append(self._steps(method))
         parts.extend(self._body(method))
         parts.extend(self._links(method))
         parts.append(self._review(method))
+        from .editor import edit_link_html  # "Ändra i formuläret": the method in the editor (bidra/skriv)
+        parts.append(edit_link_html(method, method_uri(method.id), self.use_directory_urls))
         return "\n\n".join(p for p in parts if p) + "\n"
 
     def _label(self, name: str, value: str | None) -> str:
