@@ -712,7 +712,7 @@
     text: "Ladda ner filen" });
   var copy = el("button", { type: "button", className: "md-button", id: "mb-editor-copy", text: "Kopiera texten" });
   var send = el("a", { className: "md-button md-button--primary", id: "mb-editor-send", href: "#", target: "_blank",
-    rel: "noopener", text: "Skicka som förslag på GitHub" });
+    rel: "noopener" }, ["Skicka som förslag på GitHub", el("span", { className: "mb-sr-only", text: " (öppnas i en ny flik)" })]);
   var result = el("section", { className: "mb-editor-result", id: "mb-editor-result", "aria-labelledby": "mb-editor-result-title" }, [
     el("h2", { id: "mb-editor-result-title", tabindex: "-1", text: "Granska och skicka" }),
     el("p", { text: "Så här blir metoden. Knapparna kontrollerar metoden först; är något fel visas det överst." }),
