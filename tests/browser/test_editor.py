@@ -512,3 +512,32 @@ def test_opening_a_method_keeps_the_draft_aside(page, site_url):
     expect(page.locator("#mb-editor-status")).to_contain_text("Ditt tidigare utkast är tillbaka")
     page.reload()
     assert page.input_value("#mb-f-title") == "Mitt eget utkast"
+
+
+def test_from_the_start_page_to_a_proposal_on_github_without_yaml(page, context, site_url, tmp_path):
+    """The issue's "done when": start page → Skriv en metod → the form → GitHub's new-file page with a valid file."""
+    context.route("https://github.com/**", lambda route: route.fulfill(body="GitHub"))  # no network in tests
+    page.goto(site_url)
+    page.get_by_role("link", name="Skriv en metod").first.click()
+    expect(page.locator("#mb-editor-form")).to_be_visible()
+    schema = page.evaluate(SCHEMA_JS)
+    for control, (action, value) in keyboard_plan(schema).items():
+        if action == "type":
+            page.fill(f"#{control}", str(value))
+        elif action == "space":
+            page.check(f"#{control}")
+        else:
+            page.select_option(f"#{control}", index=value)
+    page.fill("#mb-f-title", "Kort förslag")
+    for name in ("summary", "preparation"):
+        page.fill(f"#mb-f-{name}", "Kort text om metoden som räcker för kontrollen av fältet.")
+    with page.expect_popup() as popup:
+        page.click("#mb-editor-send")
+    popup.value.wait_for_load_state()
+    url = popup.value.url
+    popup.value.close()
+    assert url.startswith("https://github.com/metodbanken/metodbanken/new/main?filename=methods/kort-forslag.md&value=")
+    text = parse_qs(urlsplit(url).query)["value"][0]
+    root = project_with_methods(tmp_path)
+    (root / "methods" / "kort-forslag.md").write_text(text, encoding="utf-8")
+    assert problems_of(root, "kort-forslag") == []
