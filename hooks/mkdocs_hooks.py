@@ -91,6 +91,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     addresses = engine.Addresses(config.repo_url or "", config.site_url or "")
     files.append(File.generated(config, engine.SCHEMA_PATH,
                                 content=engine.format_json_schema(project.vocabulary, addresses)))
+    # The method editor ("Skriv en metod") and each method's content for its "Ändra i formuläret" link.
+    files.append(File.generated(config, engine.EDITOR_URI, content=engine.editor_markdown(
+        project.vocabulary, project.catalogue, config.repo_url, config.use_directory_urls)))
+    _state.setdefault("generated", set()).add(engine.EDITOR_URI)  # made by the engine, like build_pages()
+    for path, text in engine.method_data_files(project.catalogue):
+        files.append(File.generated(config, path, content=text))
     return files
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import json
 
 import pytest
@@ -54,7 +55,7 @@ def test_usage_errors_exit_2_in_swedish(capsys, tmp_path):
     assert run(capsys)[0] == 2
 
 
-def test_new_creates_a_valid_draft(project, capsys):
+def test_new_writes_a_template_that_fails_check_until_filled_in(project, capsys):
     code, out, err = run(capsys, "--root", str(project), "new", "--title", "Lär av misstag på köket",
                          "--phase", "uppföljning")
     assert (code, err) == (0, "")
@@ -64,7 +65,17 @@ def test_new_creates_a_valid_draft(project, capsys):
     assert "title: Lär av misstag på köket" in text
     assert "# Sammanfattning: En eller två meningar" in text
     assert "phases: [follow_up]" in text and "status: draft" in text and "last_reviewed: 2026-11-23" in text
-    assert run(capsys, "--root", str(project), "check") == (0, "", "Inga fel i 1 metod.\n")
+    # The examples are comments; the values are empty, so nothing made up can be published by mistake.
+    values = [line for line in text.split("---")[1].splitlines() if line and not line.startswith("#")]
+    assert 'summary: ""' in values and "group_size:" in values and "  min:" in values
+    assert not any(re.search(r"\d", line) for line in values if not line.startswith("last_reviewed"))
+    assert "#     min: 2" in text
+    code, out, err = run(capsys, "--root", str(project), "check")
+    assert code == 1
+    assert 'fältet "summary" är tomt; skriv något' in out
+    assert '"group_size.min" ska vara ett heltal (personer), men är tomt' in out
+    assert '"steps.anchoring" behöver minst 1 värde, nu finns 0' in out
+    assert 'avsnittet "Syfte" är tomt' in out
 
 
 def test_new_asks_when_interactive(project, capsys):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .csp import fill_policy
 from .derived import SCHEMA_PATH, format_json_schema
+from .editor import EDITOR_TITLE, EDITOR_URI, editor_markdown, method_data_files
 from .links import Catalogue, link_methods
 from .model import BodySection, Method
 from .pages import GeneratedPage, PageBuilder, splice_parts
@@ -20,6 +21,8 @@ from .search import tune_site_index
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
+    "EDITOR_TITLE",
+    "EDITOR_URI",
     "FIELDS",
     "PDF_ENV",
     "SCHEMA_PATH",
@@ -42,6 +45,7 @@ __all__ = [
     "add_print_links",
     "build_print_pages",
     "clean_page",
+    "editor_markdown",
     "expand_repo_links",
     "fill_policy",
     "format_json_schema",
@@ -50,6 +54,7 @@ __all__ = [
     "link_methods",
     "load_project",
     "load_vocabulary",
+    "method_data_files",
     "print_documents",
     "splice_methods",
     "splice_parts",

@@ -75,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--title", help="metodens titel")
     new.add_argument("--phase", action="append", help="fas: anchoring, delivery eller follow_up (kan upprepas)")
 
+    from_issue = sub.add_parser("from-issue", help="skapa en metodfil (utkast) från ett ärende gjort med formuläret "
+                                "Föreslå en metod", add_help=False)
+    from_issue.add_argument("-h", "--help", action="help", help="visa hjälp")
+    from_issue.add_argument("file", metavar="FIL", help="ärendets text (Markdown som GitHub visar den), eller - för stdin")
+    from_issue.add_argument("--id", help="metodens id = filnamn utan .md (standard: från titeln)")
+    from_issue.add_argument("--field", action="append", default=[], metavar="NAMN=VÄRDE",
+                            help="ett fält som formuläret inte frågar efter, till exempel reviewed_by=Anna "
+                                 "(kan upprepas; ett fält som inte finns i schemat hoppas över med en notis)")
+
     review = sub.add_parser("review", help="lista metoder som inte granskats på länge", add_help=False)
     review.add_argument("-h", "--help", action="help", help="visa hjälp")
     review.add_argument("--months", type=int, default=18, help="hur gammal en granskning får vara (standard 18)")
@@ -128,7 +137,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, today: date
             raise UsageError(f"mappen {args.root} finns inte")
         settings = Settings.for_root(root, today=today)
         command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema, "build": cmd_build,
-                   "pdf": cmd_pdf, "offline": cmd_offline, "summary": cmd_summary}[args.command]
+                   "pdf": cmd_pdf, "offline": cmd_offline, "summary": cmd_summary,
+                   "from-issue": cmd_from_issue}[args.command]
         return command(args, settings, stdin)
     except UsageError as error:
         print(f"metodbank: {error}", file=sys.stderr)
@@ -280,6 +290,63 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def cmd_from_issue(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
+    """Write methods/<id>.md (a draft) from an issue made with the "Föreslå en metod" form; never overwrite.
+
+    Prints the new file's path on stdout; on problems, prints them (one per line) and writes nothing.
+    """
+    from .issue import MAX_ISSUE_CHARS, method_from_issue
+
+    if args.id is not None and not ID_PATTERN.match(args.id):
+        raise UsageError(f'"{args.id}" duger inte som id; använd a–z, 0–9 och bindestreck')
+    if args.file == "-":
+        body = stdin.read(MAX_ISSUE_CHARS + 1)
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise UsageError(f"filen {args.file} finns inte")
+        try:
+            with open(path, encoding="utf-8", errors="strict") as handle:
+                body = handle.read(MAX_ISSUE_CHARS + 1)
+        except UnicodeDecodeError:
+            print(f"metodbank: {args.file} är inte UTF-8-text; spara ärendets text som UTF-8", file=sys.stderr)
+            return EXIT_PROBLEMS
+    from .schema import FIELDS_BY_NAME
+
+    extra = {}
+    for item in args.field:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f'--field "{item}" ska skrivas NAMN=VÄRDE, till exempel reviewed_by=Anna')
+        if name.strip() not in FIELDS_BY_NAME:
+            print(f'metodbank: fältet "{name.strip()}" finns inte i schemat; --field {name.strip()} hoppas över',
+                  file=sys.stderr)
+            continue
+        extra[name.strip()] = value
+    vocabulary = _vocabulary_or_report(settings)
+    if vocabulary is None:
+        return EXIT_PROBLEMS
+    settings.methods_dir.mkdir(exist_ok=True)
+    taken = {p.stem.lower() for p in settings.methods_dir.iterdir()}
+    result = method_from_issue(body, vocabulary, taken, settings.today or datetime.date.today(), args.id, extra)
+    if result.problems:
+        for problem in result.problems:
+            print(format_problem(problem))
+        print(f"metodbank: {len(result.problems)} problem i ärendet; ingen fil skrevs", file=sys.stderr)
+        return EXIT_PROBLEMS
+    path = settings.methods_dir / f"{result.method_id}.md"
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(result.text)
+    except FileExistsError:
+        print(f"metodbank: methods/{path.name} finns redan; inget skrevs över", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"methods/{path.name}")
+    print(f"Skapade methods/{path.name} (utkast) från ärendet. Kör metodbank check och granska texten.",
+          file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:

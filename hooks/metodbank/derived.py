@@ -49,9 +49,15 @@ def format_json_schema(vocabulary: Vocabulary, addresses: Addresses | None = Non
 
 
 def build_template(title: str, phases: list[str], vocabulary: Vocabulary, today: datetime.date) -> str:
-    """A new method file: every field with a Swedish comment and a value that passes `metodbank check`."""
-    overrides: dict[str, Any] = {"title": title, "phases": phases, "last_reviewed": today}
-    lines = ["---"]
+    """A new method file: every field with its Swedish help, allowed values and an example in comments.
+
+    Only what the author gave (title, phases), today's date and status draft are filled in. Every other
+    value is left empty, so that an untouched template fails `metodbank check` with a message per field
+    instead of publishing example numbers and texts as if they were real.
+    """
+    overrides: dict[str, Any] = {"title": title, "phases": phases, "last_reviewed": today, "status": "draft"}
+    lines = ["---", "# Fyll i varje fält. Ett tomt fält ger ett fel i metodbank check tills du har skrivit i det;",
+             "# raderna som börjar med # är hjälptext och kan stå kvar."]
     for spec in FIELDS:
         if spec.name == "id":
             continue
@@ -59,26 +65,56 @@ def build_template(title: str, phases: list[str], vocabulary: Vocabulary, today:
         allowed = _allowed(spec.kind, vocabulary)
         if allowed:
             lines.append(f"# Tillåtna värden: {allowed}")
-        lines.extend(_dump_field(spec.name, overrides.get(spec.name, spec.draft_value)))
+        if spec.name in overrides:
+            lines.extend(_dump_field(spec.name, overrides[spec.name]))
+            continue
+        example = _dump_field(spec.name, spec.example)
+        if len(example) == 1:
+            lines.append("# Exempel: " + example[0])
+        else:
+            lines += ["# Exempel:"] + [f"#   {line}" for line in example]
+        lines.extend(_dump_field(spec.name, empty_value(spec.kind, vocabulary)))
     lines.append("---")
     for section in SECTIONS:
         if section.required:
-            lines += ["", f"## {section.title}", "", f"Skriv här. {section.help}"]
+            lines += ["", f"## {section.title}", "", f"<!-- Skriv här: {section.help} -->"]
     optional = ", ".join(f"## {s.title}" for s in SECTIONS if not s.required)
     lines += ["", f"<!-- Valfria rubriker, i den här ordningen: {optional} -->", ""]
     return "\n".join(lines)
 
 
+def empty_value(kind: Any, vocabulary: Vocabulary) -> Any:
+    """The empty value of a kind, for the template: text "", lists [], numbers and other values left out."""
+    name = type(kind).__name__
+    if name in ("Choices", "Strings", "Refs", "Sources"):
+        return []
+    if name == "Range":
+        return {"min": None, "max": None}
+    if name == "Keyed":
+        if kind.require_all:
+            return {key: empty_value(kind.value, vocabulary) for key in vocabulary.ids(kind.vocabulary_list)}
+        return {}
+    parts = [v for value in vars(kind).values() if isinstance(value, tuple)
+             for v in value if isinstance(v, tuple) and len(v) == 2 and hasattr(v[1], "check")]
+    if parts and name not in ("Text", "Choice", "Date"):
+        return {key: empty_value(sub, vocabulary) for key, sub in parts}
+    return ""
+
+
 def _dump_value(value: Any) -> str:
-    """One YAML value on one line: scalars plain (quoted when needed), lists in [brackets]."""
+    """One YAML value on one line: scalars plain (quoted when needed), lists in [brackets]; empty as nothing."""
+    if value is None:
+        return ""
+    if value == "":
+        return '""'
     text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
     return text.removesuffix("\n...\n").rstrip("\n")
 
 
 def _dump_field(name: str, value: Any) -> list[str]:
-    if isinstance(value, dict):
-        return [f"{name}:"] + [f"  {key}: {_dump_value(item)}" for key, item in value.items()]
-    return [f"{name}: {_dump_value(value)}"]
+    if isinstance(value, dict) and value:
+        return [f"{name}:"] + [f"  {key}: {_dump_value(item)}".rstrip() for key, item in value.items()]
+    return [f"{name}: {_dump_value(value)}".rstrip()]
 
 
 def _allowed(kind: Any, vocabulary: Vocabulary) -> str:
@@ -90,6 +126,7 @@ def _allowed(kind: Any, vocabulary: Vocabulary) -> str:
 
 FIELD_DOCS_URI = "bidra/falt.md"
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/foresla-en-metod.yml"
+STEPS_ITEM_PREFIX = "steps-"  # issue form items "steps-<phase>": the steps of one phase
 
 
 def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
@@ -178,6 +215,12 @@ def build_issue_form(vocabulary: Vocabulary, addresses: Addresses | None = None)
                                                        "materials"} else "input"
         item["validations"] = {"required": spec.required and spec.name in {"title", "summary", "phases"}}
         body.append(item)
+    steps = next(f for f in FIELDS if f.name == "steps")  # each phase's steps, one per line (for from-issue)
+    for term in vocabulary.terms(steps.kind.vocabulary_list):
+        body.append({"type": "textarea", "id": STEPS_ITEM_PREFIX + term.id,
+                     "attributes": {"label": f"{steps.label}: {term.label}",
+                                    "description": f"{steps.help} Ett steg per rad."},
+                     "validations": {"required": False}})
     for section in SECTIONS:
         labels = {item["attributes"]["label"] for item in body if "label" in item["attributes"]}
         label = section.title if section.title not in labels else f"{section.title} (text)"

@@ -103,6 +103,8 @@ class PageBuilder:
         parts.extend(self._body(method))
         parts.extend(self._links(method))
         parts.append(self._review(method))
+        from .editor import edit_link_html  # "Ändra i formuläret": the method in the editor (bidra/skriv)
+        parts.append(edit_link_html(method, method_uri(method.id), self.use_directory_urls))
         return "\n\n".join(p for p in parts if p) + "\n"
 
     def _label(self, name: str, value: str | None) -> str:

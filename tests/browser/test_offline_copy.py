@@ -40,3 +40,14 @@ def test_filters_and_planner_work_from_disk(page, offline_copy):
     page.wait_for_url("**/planera.html*")
     expect(page.locator("#mb-plan-list")).to_contain_text("Skuggning")
     expect(page.locator("#mb-handout")).to_contain_text("Deltagaren följer kollegan")
+
+
+def test_method_editor_works_from_disk(page, offline_copy):
+    """The editor and "Ändra i formuläret" need no server: the method's data is a script file beside the page."""
+    page.goto(offline_copy + "metoder/skuggning.html")
+    page.get_by_role("link", name="Ändra i formuläret (Skuggning)").click()
+    page.wait_for_url("**/bidra/skriv.html*")
+    expect(page.locator("#mb-editor-status")).to_contain_text("Formuläret visar metoden Skuggning")
+    page.click("#mb-editor-check")
+    expect(page.locator("#mb-editor-status")).to_contain_text("Metoden klarar kontrollen")
+    expect(page.locator("#mb-editor-file")).to_contain_text("title: Skuggning")
