@@ -36,6 +36,8 @@ UNTRUSTED_TRIGGERS = {"workflow_run", "pull_request_target"}
 WRITE_ALLOWED = {  # (workflow file, job) → the write permissions it may have; everything else is read-only
     ("deploy.yml", "publish"): {"contents"},
     ("preview.yml", "publish"): {"contents", "pull-requests"},
+    # A maintainer's label turns an issue into a branch, a pull request and a comment on the issue.
+    ("issue-to-pr.yml", "convert"): {"contents", "pull-requests", "issues"},
 }
 
 
