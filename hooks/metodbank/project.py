@@ -101,6 +101,9 @@ def links_out(settings: Settings) -> list[Problem]:
 def check_chapter_markup(settings: Settings) -> list[Problem]:
     """Every chapter in docs_dir rendered like the site and judged by the site allow-list (sanitize.py),
     so `metodbank check` reports what the build would remove from a chapter page, with file and line."""
+    from .publishing import expand_repo_links, read_addresses  # publishing builds on project: import late
+
+    addresses = read_addresses(settings.root / "mkdocs.yml")  # `repo:` links, expanded as the build does
     extensions = None
     config = settings.root / "mkdocs.yml"
     if config.is_file():
@@ -123,6 +126,7 @@ def check_chapter_markup(settings: Settings) -> list[Problem]:
             except (OSError, UnicodeDecodeError):
                 continue
             rel = path.relative_to(docs).as_posix()
+            text = expand_repo_links(text, addresses)
             for line, removal in sanitize.check_chapter(text, md, posixpath.dirname(rel)):
                 problems.append(Problem(f"{docs.name}/{rel}", line, removal.code, removal.message))
     return problems
