@@ -606,3 +606,17 @@ def test_an_image_from_the_repository_is_published_and_found(tmp_path):
     printed = (site / "utskrift" / "genomforande" / "index.html").read_text(encoding="utf-8")
     src = re.search(r'<img alt="En kollega visar" src="([^"]+)"', printed).group(1)
     assert (site / "utskrift" / "genomforande" / src).resolve() == (site / "bilder" / "kollega.png").resolve()
+
+
+def test_the_policy_hashes_only_the_themes_inline_scripts_never_one_in_the_content():
+    """Defence in depth: were a script ever to slip into the page content, the policy would not allow it."""
+    from metodbank.csp import PLACEHOLDER, _hash, fill_policy
+
+    theme, injected = "__md_scope=new URL('.',location)", "alert(document.cookie)"
+    page = (f'<html><head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
+            f"<script>{theme}</script></head><body><article class=\"md-content__inner\">"
+            f"<p>Text</p><script>{injected}</script></article></body></html>")
+    policy = fill_policy(page).split('content="', 1)[1].split('"', 1)[0]
+    script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+    assert _hash(theme) in script_src
+    assert _hash(injected) not in script_src

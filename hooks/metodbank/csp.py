@@ -42,11 +42,18 @@ def _script_type(attributes: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+def _outside_content(html: str) -> str:
+    """The page without its content (Material's <article>): only the theme's own inline scripts get hashes,
+    so a script that ever slipped into the content past sanitize.py would still be refused by the browser."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    return html[:start] + html[end:] if 0 <= start < end else html
+
+
 def policy(html: str, offline: bool = False, connect: tuple[str, ...] = ()) -> str:
     """The policy for one rendered page."""
     import html as html_module
 
-    scripts = sorted({_hash(body) for attributes, body in _INLINE_SCRIPT.findall(html)
+    scripts = sorted({_hash(body) for attributes, body in _INLINE_SCRIPT.findall(_outside_content(html))
                       if not re.search(r"\bsrc\s*=", attributes, re.I) and _script_type(attributes) in _EXECUTABLE_TYPES})
     styles = sorted({_hash(body) for body in _INLINE_STYLE.findall(html)})
     attributes = sorted({_hash(html_module.unescape(a or b)) for a, b in _STYLE_ATTRIBUTE.findall(html)})
