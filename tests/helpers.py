@@ -39,6 +39,8 @@ VALID_FRONT: dict[str, Any] = {
     "authors": ["Testförfattare"],
     "last_reviewed": TODAY,
     "status": "published",
+    "basis": {"kind": "design", "text": "Ett testfall för kontrollen, inte en verklig metod."},
+    "reviewed_by": "Testgranskare",
 }
 
 VALID_BODY = """

@@ -128,7 +128,7 @@ def build_issue_form(vocabulary: Vocabulary) -> str:
         "attributes": {"value": "Tack för att du vill dela en metod! Fyll i det du vet; redaktionen hjälper till "
                                 "med resten. Vill du skriva metoden själv, se CONTRIBUTING.md."},
     }]
-    skip = {"id", "status", "last_reviewed", "related", "before", "after", "steps", "sources"}
+    skip = {"id", "status", "last_reviewed", "reviewed_by", "related", "before", "after", "steps", "sources"}
     for spec in FIELDS:
         if spec.name in skip:
             continue
@@ -140,7 +140,7 @@ def build_issue_form(vocabulary: Vocabulary) -> str:
             item["attributes"]["multiple"] = spec.kind.__class__.__name__ == "Choices"
         else:
             item["type"] = "textarea" if spec.name in {"summary", "easy_read", "preparation", "adaptations",
-                                                       "materials"} else "input"
+                                                       "materials", "basis"} else "input"
         item["validations"] = {"required": spec.required and spec.name in {"title", "summary", "phases"}}
         body.append(item)
     for section in SECTIONS:

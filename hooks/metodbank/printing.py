@@ -27,6 +27,7 @@ from pathlib import Path
 from .format import html_escape, md_escape, minutes, page_url, people, relative_url
 from .model import Method
 from .pages import GeneratedPage, PageBuilder, method_uri
+from .schema import BASIS_LABEL
 from .text import slugify
 from .vocabulary import Term
 
@@ -475,6 +476,8 @@ class PrintBuilder:
             ("Svårighet", v.label("difficulties", method.difficulty) if method.difficulty else "–"),
             ("Kostnad", v.label("costs", method.cost) if method.cost else "–"),
         ]
+        if method.basis:
+            facts.append((BASIS_LABEL, v.label("bases", method.basis["kind"])))
         draft = '<p class="mb-card-draft">Utkast – inte granskad ännu</p>' if not method.published else ""
         front = (
             f'<section class="mb-card-side mb-card-front" aria-label="{e(method.title)}, framsida">'
