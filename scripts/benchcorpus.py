@@ -240,7 +240,9 @@ def _method(index: int, method_id: str, title: str, titles: list[tuple[str, str]
     if rng.random() < 0.3:
         front["sources"] = [{"text": SOURCE}]
     front["authors"] = [rng.choice(AUTHORS)]
+    front["basis"] = {"kind": "design", "text": "En påhittad metod för prestandamätningen, inte en verklig metod."}
     front["last_reviewed"] = (BENCH_TODAY - datetime.timedelta(days=rng.randint(0, 700))).isoformat()
+    front["reviewed_by"] = front["authors"][0]
     front["status"] = "published" if rng.random() < 0.9 else "draft"
     links = [titles[i] for i in rng.sample(others, min(len(others), rng.randint(1, 3)))] if others else []
     return SyntheticMethod(method_id, title, front, _body(rng, write, links))

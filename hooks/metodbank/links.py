@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Method
-from .problems import Problem
+from .problems import Level, Problem
+from .similarity import likeness, message
 from .text import did_you_mean
 
 REFERENCE_FIELDS = ("related", "before", "after")
@@ -95,6 +96,7 @@ def link_methods(methods: list[Method], known_ids: set[str] | None = None) -> tu
             if target not in conflicting:
                 edges[method.id].add(target)
     problems.extend(_cycles(edges, by_id))
+    problems.extend(_near_duplicates(methods))
     incoming: dict[str, set[str]] = defaultdict(set)
     for source, targets in edges.items():
         for target in targets:
@@ -119,6 +121,28 @@ def link_methods(methods: list[Method], known_ids: set[str] | None = None) -> tu
         by_tag={k: tuple(v) for k, v in by_tag.items()},
     )
     return catalogue, problems
+
+
+def _near_duplicates(methods: list[Method]) -> list[Problem]:
+    """A warning for each new method (a draft) whose title or summary is very close to another method's.
+
+    New methods are drafts until they are reviewed, so that is where a possible duplicate should be seen;
+    published methods are kept apart by the editors (tests/test_content.py checks the handbook). Comparing
+    only drafts also keeps the check cheap on a large catalogue. Two drafts are reported once, at the one
+    whose id sorts last.
+    """
+    problems: list[Problem] = []
+    ordered = sorted(methods, key=lambda m: m.id)
+    drafts = [m for m in ordered if not m.published]
+    for draft in drafts:
+        for other in ordered:
+            if other.id == draft.id or (not other.published and other.id > draft.id):
+                continue
+            hit = likeness(draft.title, draft.summary, other.id, other.title, other.summary)
+            if hit is not None:
+                line = draft.line("title" if hit.measure == "titel" else "summary")
+                problems.append(Problem(draft.path, line, "similar-method", message(hit), Level.WARNING))
+    return problems
 
 
 def _cycles(edges: dict[str, set[str]], by_id: dict[str, Method]) -> list[Problem]:
