@@ -300,8 +300,14 @@ def _retarget_chapter_links(text: str, method_ids: list[str]) -> str:
 
 
 def copy_handbook(target: Path, method_ids: list[str]) -> None:
-    """The repository's handbook/ (chapters, assets) with chapter links retargeted to generated methods."""
-    shutil.copytree(REPO / "handbook", target, dirs_exist_ok=True)
+    """The repository's handbook/ (chapters, assets) with chapter links retargeted to generated methods.
+
+    handbook/metoder/ is left out: it holds pages that keep renamed methods' old addresses working, and
+    those point at real methods that a synthetic corpus does not have.
+    """
+    top = REPO / "handbook"
+    shutil.copytree(top, target, dirs_exist_ok=True,
+                    ignore=lambda folder, names: ["metoder"] if Path(folder) == top else [])
     for page in target.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         changed = _retarget_chapter_links(text, method_ids)
