@@ -174,5 +174,9 @@ def test_real_handbook_builds_strict(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     methods = sorted(p.stem for p in (REPO / "methods").glob("*.md"))
+    moved = sorted(p.stem for p in (REPO / "handbook" / "metoder").glob("*.md"))  # old addresses of renamed methods
     built = sorted(p.parent.name for p in (site / "metoder").glob("*/index.html"))
-    assert built == methods
+    assert built == sorted(methods + moved)
+    assert not set(moved) & set(methods)
+    old = (site / "metoder" / "sprakombud" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../sprakstod-pa-jobbet/"' in old  # the old Språkombud address leads to the renamed method
