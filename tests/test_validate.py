@@ -130,3 +130,30 @@ def test_whole_project_reports_all_files(project):
     result = load_project(Settings.for_root(project, today=TODAY))
     assert [(p.path, p.code) for p in result.problems] == [("methods/ett.md", "unknown-value"),
                                                           ("methods/tva.md", "unknown-value")]
+
+
+@pytest.mark.parametrize(
+    ("basis", "expected", "fragment"),
+    [
+        ({"kind": "fall", "text": "Alvesta kommuns internat, enligt nyheten om satsningen."}, [], ""),
+        ({"kind": "gissning", "text": "Alvesta kommuns internat, enligt nyheten om satsningen."},
+         [(42, "unknown-value")], 'okänd grund "gissning"'),
+        ({"text": "Alvesta kommuns internat, enligt nyheten om satsningen."}, [(41, "missing-field")],
+         '"basis" saknar kind'),
+        ({"kind": "case", "text": "x" * 301}, [(43, "too-long")], "högst 300"),
+        ({"kind": "case", "text": "Ett fall.", "källa": "x"}, [(43, "too-short"), (44, "unknown-key")],
+         'okänt fält "basis.källa"'),
+        ("Forskning", [(41, "wrong-type")], 'fältet "basis" ska vara en samling fält'),
+    ],
+)
+def test_basis_rules(basis, expected, fragment):
+    _, problems, messages = check(front_matter(basis=basis))
+    assert sorted(problems) == sorted(expected)
+    assert fragment in " ".join(messages)
+
+
+def test_reviewer_goes_with_the_review_date():
+    _, problems, messages = check(front_matter(reviewed_by=None))
+    assert problems == [(1, "missing-field")] and '"reviewed_by" (granskad av) saknas' in messages[0]
+    _, problems, _ = check(front_matter(reviewed_by="x" * 81))
+    assert problems == [(44, "too-long")]

@@ -447,7 +447,9 @@ class Record(Kind):
         for key, kind in self.keys:
             text = kind.describe(vocabulary)
             parts.append(f"{key}: {text[0].lower()}{text[1:].rstrip('.')}")
-        return "Två fält, båda krävs. " + "; ".join(parts) + "."
+        names = [key for key, _ in self.keys]
+        required = " och ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        return f"Fälten {required} krävs. " + "; ".join(parts) + "."
 
 
 @dataclass(frozen=True)
