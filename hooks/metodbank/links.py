@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .model import Method
 from .problems import Level, Problem
-from .similarity import likeness, message
+from .similarity import Index, message
 from .text import did_you_mean
 
 REFERENCE_FIELDS = ("related", "before", "after")
@@ -132,16 +132,17 @@ def _near_duplicates(methods: list[Method]) -> list[Problem]:
     whose id sorts last.
     """
     problems: list[Problem] = []
-    ordered = sorted(methods, key=lambda m: m.id)
-    drafts = [m for m in ordered if not m.published]
+    drafts = sorted((m for m in methods if not m.published), key=lambda m: m.id)
+    if not drafts:
+        return problems
+    index = Index((m.id, m.title, m.summary) for m in methods)
+    draft_ids = {d.id for d in drafts}
     for draft in drafts:
-        for other in ordered:
-            if other.id == draft.id or (not other.published and other.id > draft.id):
-                continue
-            hit = likeness(draft.title, draft.summary, other.id, other.title, other.summary)
-            if hit is not None:
-                line = draft.line("title" if hit.measure == "titel" else "summary")
-                problems.append(Problem(draft.path, line, "similar-method", message(hit), Level.WARNING))
+        for hit in index.similar_to(draft.title, draft.summary, skip=draft.id):
+            if hit.other_id > draft.id and hit.other_id in draft_ids:
+                continue  # two drafts: reported once, at the one whose id sorts last
+            line = draft.line("title" if hit.measure == "titel" else "summary")
+            problems.append(Problem(draft.path, line, "similar-method", message(hit), Level.WARNING))
     return problems
 
 

@@ -74,8 +74,45 @@ def likeness(title: str, summary: str, other_id: str, other_title: str, other_su
 
 def similar_to(title: str, summary: str, others: Iterable[tuple[str, str, str]]) -> list[Likeness]:
     """Every (id, title, summary) in `others` that is very close to this title or summary, closest first."""
-    found = [hit for other in others if (hit := likeness(title, summary, *other)) is not None]
-    return sorted(found, key=lambda hit: -hit.score)
+    index = Index(others)
+    return index.similar_to(title, summary)
+
+
+class Index:
+    """Many (id, title, summary) entries prepared once, so that comparing one text with all of them is cheap.
+
+    Titles are compared with difflib's cheap upper bounds first (real_quick_ratio, quick_ratio), and the
+    summaries' content words are computed once; a catalogue of 1,000 methods stays fast.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str, str]]) -> None:
+        self.entries = [(entry_id, title, title.lower().strip(), content_words(summary))
+                        for entry_id, title, summary in entries]
+
+    def similar_to(self, title: str, summary: str, skip: str | None = None) -> list[Likeness]:
+        lower = title.lower().strip()
+        matcher = difflib.SequenceMatcher(None)
+        matcher.set_seq2(lower)
+        # ratio = 2·matches / (len a + len b) can only reach the threshold when the lengths are close;
+        # Jaccard likewise only when the word counts are. Both bounds are checked before any real work.
+        short, long_ = len(lower) * TITLE_THRESHOLD / (2 - TITLE_THRESHOLD), len(lower) * (2 - TITLE_THRESHOLD) / TITLE_THRESHOLD
+        words = content_words(summary) if summary else frozenset()
+        fewest, most = len(words) * SUMMARY_THRESHOLD, len(words) / SUMMARY_THRESHOLD
+        found = []
+        for entry_id, other_title, other_lower, other_words in self.entries:
+            if entry_id == skip:
+                continue
+            if short <= len(other_lower) <= long_:
+                matcher.set_seq1(other_lower)
+                if matcher.quick_ratio() >= TITLE_THRESHOLD and (score := matcher.ratio()) >= TITLE_THRESHOLD:
+                    found.append(Likeness(entry_id, other_title, "titel", score))
+                    continue
+            size = len(other_words)
+            if fewest <= size <= most and min(len(words), size) >= MIN_SUMMARY_WORDS:
+                score = len(words & other_words) / len(words | other_words)
+                if score >= SUMMARY_THRESHOLD:
+                    found.append(Likeness(entry_id, other_title, "sammanfattning", score))
+        return sorted(found, key=lambda hit: -hit.score)
 
 
 def message(hit: Likeness) -> str:
