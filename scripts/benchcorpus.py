@@ -240,7 +240,9 @@ def _method(index: int, method_id: str, title: str, titles: list[tuple[str, str]
     if rng.random() < 0.3:
         front["sources"] = [{"text": SOURCE}]
     front["authors"] = [rng.choice(AUTHORS)]
+    front["basis"] = {"kind": "design", "text": "En påhittad metod för prestandamätningen, inte en verklig metod."}
     front["last_reviewed"] = (BENCH_TODAY - datetime.timedelta(days=rng.randint(0, 700))).isoformat()
+    front["reviewed_by"] = front["authors"][0]
     front["status"] = "published" if rng.random() < 0.9 else "draft"
     links = [titles[i] for i in rng.sample(others, min(len(others), rng.randint(1, 3)))] if others else []
     return SyntheticMethod(method_id, title, front, _body(rng, write, links))
@@ -298,8 +300,14 @@ def _retarget_chapter_links(text: str, method_ids: list[str]) -> str:
 
 
 def copy_handbook(target: Path, method_ids: list[str]) -> None:
-    """The repository's handbook/ (chapters, assets) with chapter links retargeted to generated methods."""
-    shutil.copytree(REPO / "handbook", target, dirs_exist_ok=True)
+    """The repository's handbook/ (chapters, assets) with chapter links retargeted to generated methods.
+
+    handbook/metoder/ is left out: it holds pages that keep renamed methods' old addresses working, and
+    those point at real methods that a synthetic corpus does not have.
+    """
+    top = REPO / "handbook"
+    shutil.copytree(top, target, dirs_exist_ok=True,
+                    ignore=lambda folder, names: ["metoder"] if Path(folder) == top else [])
     for page in target.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         changed = _retarget_chapter_links(text, method_ids)

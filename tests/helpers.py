@@ -39,6 +39,8 @@ VALID_FRONT: dict[str, Any] = {
     "authors": ["Testförfattare"],
     "last_reviewed": TODAY,
     "status": "published",
+    "basis": {"kind": "design", "text": "Ett testfall för kontrollen, inte en verklig metod."},
+    "reviewed_by": "Testgranskare",
 }
 
 VALID_BODY = """
@@ -80,6 +82,8 @@ def method_text(front: dict[str, Any] | None = None, body: str = VALID_BODY) -> 
 def make_method(root: Path, method_id: str, body: str = VALID_BODY, **changes: Any) -> Path:
     """Write methods/<id>.md under root with valid front matter plus `changes`."""
     changes.setdefault("title", method_id.replace("-", " ").capitalize())
+    if changes.get("status") == "draft":  # a draft with the default summary would be a near-duplicate
+        changes.setdefault("summary", f"{changes['title']}: ett påhittat utkast för testerna, med egen sammanfattning.")
     path = root / "methods" / f"{method_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(method_text(front_matter(**changes), body), encoding="utf-8")

@@ -56,7 +56,16 @@ def test_method_page_shows_facts_and_body(site):
     assert 'href="../../efterarbete/"' in page
     for heading in ("Syfte", "Förankring", "Genomförande", "Efterarbete och implementering", "Anpassningar"):
         assert re.search(rf"<h2 id=\"[^\"]+\">{heading}", page), heading
-    assert "Senast granskad 20 november 2026" in plain
+    assert "Senast granskad 20 november 2026 av Testgranskare" in plain
+
+
+def test_method_page_says_what_it_builds_on(site):
+    page = html(site, "metoder/titta-tillbaka/index.html")
+    assert "Bygger på: Dokumenterat fall. Ett påhittat fall för testerna, inte en verklig källa." in text(page)
+    assert page.index("Bygger på") < re.search(r'<h2 id="[^"]+">Syfte', page).start()  # near the top
+    design = text(html(site, "metoder/ova-pa-plats/index.html"))
+    assert "Bygger på: Redaktionens förslag, ännu inte prövat i ett ASF." in design
+    assert "Berätta gärna för redaktionen" in design
 
 
 def test_related_links_work_both_ways(site):
@@ -165,5 +174,9 @@ def test_real_handbook_builds_strict(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     methods = sorted(p.stem for p in (REPO / "methods").glob("*.md"))
+    moved = sorted(p.stem for p in (REPO / "handbook" / "metoder").glob("*.md"))  # old addresses of renamed methods
     built = sorted(p.parent.name for p in (site / "metoder").glob("*/index.html"))
-    assert built == methods
+    assert built == sorted(methods + moved)
+    assert not set(moved) & set(methods)
+    old = (site / "metoder" / "sprakombud" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../sprakstod-pa-jobbet/"' in old  # the old Språkombud address leads to the renamed method

@@ -68,7 +68,7 @@ def test_suggestion_for_misspelt_method(project):
     make_method(project, "a", related=["skugning"])
     result = load(project)
     assert result.problems[0].message == 'metoden "skugning" i "related" finns inte — menade du "skuggning"?'
-    assert result.problems[0].line == 42
+    assert result.problems[0].line == 46
 
 
 def test_body_link_to_missing_method(project):
@@ -76,7 +76,7 @@ def test_body_link_to_missing_method(project):
            "## Efterarbete och implementering\n\nx\n"
     make_method(project, "a", body=body)
     result = load(project)
-    assert [(p.code, p.line) for p in result.problems] == [("broken-link", 45)]
+    assert [(p.code, p.line) for p in result.problems] == [("broken-link", 49)]
 
 
 def test_reference_to_broken_file_is_not_reported_twice(project):

@@ -104,6 +104,8 @@ def test_cards_one_per_method_with_front_and_back(site):
                      "Steg i korthet", "Boka ett samtal med deltagaren.", "Skriv ner vad ni kom fram till.",
                      "Utkast – inte granskad ännu"):
         assert expected in plain, expected
+    assert '<p class="mb-card-basis"><strong>Bygger på:</strong> Redaktionens förslag</p>' in page
+    assert page.count("<strong>Bygger på:</strong>") == 3
     assert "Öva på plats &amp; [mer] *nu* {: #x }</a></h2>" in page  # front-matter text stays text
     printed = article(html(site, "utskrift/genomforande/index.html"))
     assert re.search(r'id="metod-ova-pa-plats">Öva på plats &amp; \[mer\] \*nu\* \{: #x \}<', printed)

@@ -42,7 +42,7 @@ def test_valid_method_has_no_problems_and_is_normalised():
         ({"phases": ["deliverry"]}, [(7, "unknown-value")]),
         ({"phases": []}, [(6, "too-few")]),
         ({"title": None}, [(1, "missing-field")]),
-        ({"titel": "x"}, [(41, "unknown-key")]),
+        ({"titel": "x"}, [(45, "unknown-key")]),
         ({"tags": ["reflektion", "ledarskapp"]}, [(26, "unknown-value")]),
         ({"tags": ["reflektion", "reflektera"]}, [(26, "duplicate-value")]),
         ({"group_size": {"min": 9, "max": 3}}, [(11, "min-greater-than-max")]),
@@ -63,9 +63,9 @@ def test_valid_method_has_no_problems_and_is_normalised():
         ({"last_reviewed": "2026-02-30"}, [(39, "bad-date")]),
         ({"last_reviewed": "2027-01-01"}, [(39, "future-date")]),
         ({"status": "klar"}, [(40, "unknown-value")]),
-        ({"id": "annat-id"}, [(41, "id-mismatch")]),
-        ({"related": ["Inte Ett Id"]}, [(42, "bad-reference")]),
-        ({"sources": [{"text": "Bok", "url": "javascript:alert(1)"}]}, [(43, "bad-url")]),
+        ({"id": "annat-id"}, [(45, "id-mismatch")]),
+        ({"related": ["Inte Ett Id"]}, [(46, "bad-reference")]),
+        ({"sources": [{"text": "Bok", "url": "javascript:alert(1)"}]}, [(47, "bad-url")]),
     ],
 )
 def test_field_rules(changes, expected):
@@ -89,22 +89,22 @@ def test_every_problem_is_reported_at_once():
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        (VALID_BODY.replace("## Syfte\n\nVarför metoden finns.\n", ""), [(42, "missing-section")]),
-        (VALID_BODY.replace("Varför metoden finns.", ""), [(43, "empty-section")]),
-        (VALID_BODY + "\n## Fallgropar\n\nx\n\n## Exempel\n\ny\n", [(63, "section-order")]),
-        (VALID_BODY + "\n## Exempell\n\nx\n", [(59, "unknown-section")]),
-        (VALID_BODY + "\n## Syfte\n\nx\n", [(59, "duplicate-section")]),
-        ("\n# Rubrik\n" + VALID_BODY, [(43, "h1-in-body")]),
-        ("\nInledning.\n" + VALID_BODY, [(43, "text-before-section")]),
-        (VALID_BODY + "\n## Exempel\n\n<script>alert(1)</script>\n", [(61, "unsafe-html")]),
-        (VALID_BODY + "\n## Exempel\n\n<iframe src=x></iframe>\n", [(61, "unsafe-html")]),
-        (VALID_BODY + '\n## Exempel\n\n<b onclick="x()">hej</b>\n', [(61, "unsafe-html")]),
-        (VALID_BODY + "\n## Exempel\n\n<div>hej</div>\n", [(61, "html-not-allowed")]),
-        (VALID_BODY + "\n## Exempel\n\n[klicka](javascript:alert(1))\n", [(61, "unsafe-url")]),
-        (VALID_BODY + "\n## Exempel\n\n[klicka](&#106;avascript:alert(1))\n", [(61, "unsafe-url")]),
-        (VALID_BODY + "\n## Exempel\n\n![](data:image/png;base64,xx)\n", [(61, "image-without-alt"), (61, "unsafe-url")]),
-        (VALID_BODY + "\n## Exempel\n\n![](bild.png)\n", [(61, "image-without-alt")]),
-        (VALID_BODY + "\n## Exempel\n\n[x]: javascript:alert(1)\n", [(61, "unsafe-url")]),
+        (VALID_BODY.replace("## Syfte\n\nVarför metoden finns.\n", ""), [(46, "missing-section")]),
+        (VALID_BODY.replace("Varför metoden finns.", ""), [(47, "empty-section")]),
+        (VALID_BODY + "\n## Fallgropar\n\nx\n\n## Exempel\n\ny\n", [(67, "section-order")]),
+        (VALID_BODY + "\n## Exempell\n\nx\n", [(63, "unknown-section")]),
+        (VALID_BODY + "\n## Syfte\n\nx\n", [(63, "duplicate-section")]),
+        ("\n# Rubrik\n" + VALID_BODY, [(47, "h1-in-body")]),
+        ("\nInledning.\n" + VALID_BODY, [(47, "text-before-section")]),
+        (VALID_BODY + "\n## Exempel\n\n<script>alert(1)</script>\n", [(65, "unsafe-html")]),
+        (VALID_BODY + "\n## Exempel\n\n<iframe src=x></iframe>\n", [(65, "unsafe-html")]),
+        (VALID_BODY + '\n## Exempel\n\n<b onclick="x()">hej</b>\n', [(65, "unsafe-html")]),
+        (VALID_BODY + "\n## Exempel\n\n<div>hej</div>\n", [(65, "html-not-allowed")]),
+        (VALID_BODY + "\n## Exempel\n\n[klicka](javascript:alert(1))\n", [(65, "unsafe-url")]),
+        (VALID_BODY + "\n## Exempel\n\n[klicka](&#106;avascript:alert(1))\n", [(65, "unsafe-url")]),
+        (VALID_BODY + "\n## Exempel\n\n![](data:image/png;base64,xx)\n", [(65, "image-without-alt"), (65, "unsafe-url")]),
+        (VALID_BODY + "\n## Exempel\n\n![](bild.png)\n", [(65, "image-without-alt")]),
+        (VALID_BODY + "\n## Exempel\n\n[x]: javascript:alert(1)\n", [(65, "unsafe-url")]),
     ],
 )
 def test_body_rules(body, expected):
@@ -130,3 +130,30 @@ def test_whole_project_reports_all_files(project):
     result = load_project(Settings.for_root(project, today=TODAY))
     assert [(p.path, p.code) for p in result.problems] == [("methods/ett.md", "unknown-value"),
                                                           ("methods/tva.md", "unknown-value")]
+
+
+@pytest.mark.parametrize(
+    ("basis", "expected", "fragment"),
+    [
+        ({"kind": "fall", "text": "Alvesta kommuns internat, enligt nyheten om satsningen."}, [], ""),
+        ({"kind": "gissning", "text": "Alvesta kommuns internat, enligt nyheten om satsningen."},
+         [(42, "unknown-value")], 'okänd grund "gissning"'),
+        ({"text": "Alvesta kommuns internat, enligt nyheten om satsningen."}, [(41, "missing-field")],
+         '"basis" saknar kind'),
+        ({"kind": "case", "text": "x" * 301}, [(43, "too-long")], "högst 300"),
+        ({"kind": "case", "text": "Ett fall.", "källa": "x"}, [(43, "too-short"), (44, "unknown-key")],
+         'okänt fält "basis.källa"'),
+        ("Forskning", [(41, "wrong-type")], 'fältet "basis" ska vara en samling fält'),
+    ],
+)
+def test_basis_rules(basis, expected, fragment):
+    _, problems, messages = check(front_matter(basis=basis))
+    assert sorted(problems) == sorted(expected)
+    assert fragment in " ".join(messages)
+
+
+def test_reviewer_goes_with_the_review_date():
+    _, problems, messages = check(front_matter(reviewed_by=None))
+    assert problems == [(1, "missing-field")] and '"reviewed_by" (granskad av) saknas' in messages[0]
+    _, problems, _ = check(front_matter(reviewed_by="x" * 81))
+    assert problems == [(44, "too-long")]

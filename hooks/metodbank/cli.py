@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import derived
+from . import similarity
 from .problems import Level, format_problem
 from .project import Project, Settings, load_project
 from .publishing import read_addresses
@@ -244,6 +245,7 @@ def cmd_new(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
         print(f"metodbank: methods/{taken[method_id.lower()]} finns redan; välj ett annat id, till exempel "
               f"metodbank new {method_id}-2 --title \"{title}\"", file=sys.stderr)
         return EXIT_PROBLEMS
+    _warn_similar(settings, title)
     text = derived.build_template(title, phases, vocabulary, settings.today or datetime.date.today())
     path = settings.methods_dir / f"{method_id}.md"
     try:
@@ -254,6 +256,14 @@ def cmd_new(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
         return EXIT_PROBLEMS
     print(f"Skapade methods/{path.name} (utkast). Fyll i texterna och kör sedan: metodbank check")
     return EXIT_OK
+
+
+def _warn_similar(settings: Settings, title: str) -> None:
+    """Before `new` writes a file: say which existing methods have a title very close to this one."""
+    catalogue = load_project(settings).catalogue
+    others = ((m.id, m.title, m.summary) for m in catalogue.methods)
+    for hit in similarity.similar_to(title, "", others):
+        print(f"metodbank: varning: den nya metoden {similarity.message(hit)}. Filen skapas ändå.", file=sys.stderr)
 
 
 def _ask(prompt: str, stdin: TextIO) -> str:

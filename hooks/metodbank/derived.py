@@ -200,7 +200,7 @@ def build_issue_form(vocabulary: Vocabulary, addresses: Addresses | None = None)
         "attributes": {"value": "Tack för att du vill dela en metod! Fyll i det du vet; redaktionen hjälper till "
                                 f"med resten. Vill du skriva metoden själv, se {guide}."},
     }]
-    skip = {"id", "status", "last_reviewed", "related", "before", "after", "steps", "sources"}
+    skip = {"id", "status", "last_reviewed", "reviewed_by", "related", "before", "after", "steps", "sources"}
     for spec in FIELDS:
         if spec.name in skip:
             continue
@@ -212,7 +212,7 @@ def build_issue_form(vocabulary: Vocabulary, addresses: Addresses | None = None)
             item["attributes"]["multiple"] = spec.kind.__class__.__name__ == "Choices"
         else:
             item["type"] = "textarea" if spec.name in {"summary", "easy_read", "preparation", "adaptations",
-                                                       "materials"} else "input"
+                                                       "materials", "basis"} else "input"
         item["validations"] = {"required": spec.required and spec.name in {"title", "summary", "phases"}}
         body.append(item)
     steps = next(f for f in FIELDS if f.name == "steps")  # each phase's steps, one per line (for from-issue)

@@ -412,6 +412,47 @@ class Sources(Kind):
 
 
 @dataclass(frozen=True)
+class Record(Kind):
+    """A mapping with fixed keys, each of its own kind, all required (what a method builds on)."""
+
+    keys: tuple[tuple[str, Kind], ...]
+    type_label = "en samling fält"
+
+    def check(self, value: Any, ctx: Context) -> Any:
+        if not isinstance(value, dict):
+            return self.wrong_type(value, ctx)
+        allowed = tuple(k for k, _ in self.keys)
+        for key in value:
+            if key not in allowed:
+                ctx.report((key,), "unknown-key", f'okänt fält "{ctx.field}.{key}"{did_you_mean(str(key), allowed)} '
+                           f"(tillåtet: {', '.join(allowed)})")
+        result: dict[str, Any] = {}
+        for key, kind in self.keys:
+            if key not in value:
+                ctx.report((), "missing-field", f'"{ctx.field}" saknar {key}:')
+                continue
+            sub = Context(f"{ctx.field}.{key}", ctx.vocabulary,
+                          lambda path, code, msg, _k=key: ctx.report((_k, *path), code, msg), ctx.today)
+            checked = kind.check(value[key], sub)
+            if checked is not INVALID:
+                result[key] = checked
+        return result if len(result) == len(self.keys) else INVALID
+
+    def json_schema(self, vocabulary: Vocabulary) -> dict[str, Any]:
+        return {"type": "object", "properties": {k: kind.json_schema(vocabulary) for k, kind in self.keys},
+                "required": [k for k, _ in self.keys], "additionalProperties": False}
+
+    def describe(self, vocabulary: Vocabulary) -> str:
+        parts = []
+        for key, kind in self.keys:
+            text = kind.describe(vocabulary)
+            parts.append(f"{key}: {text[0].lower()}{text[1:].rstrip('.')}")
+        names = [key for key, _ in self.keys]
+        required = " och ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        return f"Fälten {required} krävs. " + "; ".join(parts) + "."
+
+
+@dataclass(frozen=True)
 class Date(Kind):
     """A calendar date YYYY-MM-DD, not in the future."""
 

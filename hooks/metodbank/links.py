@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Method
-from .problems import Problem
+from .problems import Level, Problem
+from .similarity import Index, message
 from .text import did_you_mean
 
 REFERENCE_FIELDS = ("related", "before", "after")
@@ -95,6 +96,7 @@ def link_methods(methods: list[Method], known_ids: set[str] | None = None) -> tu
             if target not in conflicting:
                 edges[method.id].add(target)
     problems.extend(_cycles(edges, by_id))
+    problems.extend(_near_duplicates(methods))
     incoming: dict[str, set[str]] = defaultdict(set)
     for source, targets in edges.items():
         for target in targets:
@@ -119,6 +121,29 @@ def link_methods(methods: list[Method], known_ids: set[str] | None = None) -> tu
         by_tag={k: tuple(v) for k, v in by_tag.items()},
     )
     return catalogue, problems
+
+
+def _near_duplicates(methods: list[Method]) -> list[Problem]:
+    """A warning for each new method (a draft) whose title or summary is very close to another method's.
+
+    New methods are drafts until they are reviewed, so that is where a possible duplicate should be seen;
+    published methods are kept apart by the editors (tests/test_content.py checks the handbook). Comparing
+    only drafts also keeps the check cheap on a large catalogue. Two drafts are reported once, at the one
+    whose id sorts last.
+    """
+    problems: list[Problem] = []
+    drafts = sorted((m for m in methods if not m.published), key=lambda m: m.id)
+    if not drafts:
+        return problems
+    index = Index((m.id, m.title, m.summary) for m in methods)
+    draft_ids = {d.id for d in drafts}
+    for draft in drafts:
+        for hit in index.similar_to(draft.title, draft.summary, skip=draft.id):
+            if hit.other_id > draft.id and hit.other_id in draft_ids:
+                continue  # two drafts: reported once, at the one whose id sorts last
+            line = draft.line("title" if hit.measure == "titel" else "summary")
+            problems.append(Problem(draft.path, line, "similar-method", message(hit), Level.WARNING))
+    return problems
 
 
 def _cycles(edges: dict[str, set[str]], by_id: dict[str, Method]) -> list[Problem]:

@@ -50,8 +50,10 @@ class Method:
     steps: dict[str, tuple[str, ...]] = field(default_factory=dict)
     adaptations: dict[str, str] = field(default_factory=dict)
     sources: tuple[dict[str, Any], ...] = ()
+    basis: dict[str, str] | None = None  # {"kind": one of the `bases` vocabulary, "text": ...}
     authors: tuple[str, ...] = ()
     last_reviewed: datetime.date | None = None
+    reviewed_by: str = ""
     status: str = "draft"
     sections: tuple[BodySection, ...] = field(default=(), repr=False)
     body_links: tuple[tuple[str, int], ...] = field(default=(), repr=False)  # (method id, line)

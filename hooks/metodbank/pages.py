@@ -20,7 +20,7 @@ from .links import Catalogue
 from .model import Method
 from .planner import (PLANNER_TITLE, PLANNER_URI, add_to_plan_html, catalogue_script_html,
                       filter_form_html, planner_link, planner_markdown, search_words)
-from .schema import ADAPTATIONS_SECTION, SECTION_TITLES, SOURCES_SECTION
+from .schema import ADAPTATIONS_SECTION, BASIS_LABEL, SECTION_TITLES, SOURCES_SECTION
 from .vocabulary import Vocabulary
 
 METHODS_DIR = "metoder"
@@ -97,6 +97,7 @@ class PageBuilder:
             parts.append('!!! warning "Utkast"\n    Den här metoden är ett utkast och är inte granskad ännu.')
         parts.append(f"{md_escape(method.summary)}\n{{ .mb-lead }}")
         parts.append(f'!!! info mb-easy-read "Lättläst"\n    {md_escape(method.easy_read)}')
+        parts.append(self._basis(method))
         parts.append(self._facts(method))
         parts.append(add_to_plan_html(method, method_uri(method.id), self.use_directory_urls))
         parts.append(self._steps(method))
@@ -136,6 +137,15 @@ class PageBuilder:
         ]
         items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
         return f'<div class="mb-facts" markdown>\n\n{items}\n\n</div>'
+
+    def _basis(self, method: Method) -> str:
+        """What the method builds on: the kind's label and the text, a line near the top of the page."""
+        if not method.basis:
+            return ""
+        text = f"**{BASIS_LABEL}:** {self._label('bases', method.basis['kind'])}. {md_escape(method.basis['text'])}"
+        if method.basis["kind"] == "design":
+            text += " Har ni prövat metoden? Berätta gärna för redaktionen hur det gick."
+        return text + "\n{ .mb-basis }"
 
     def _steps(self, method: Method) -> str:
         if not method.steps:
@@ -209,7 +219,10 @@ class PageBuilder:
     def _review(self, method: Method) -> str:
         parts = []
         if method.last_reviewed:
-            parts.append(f"Senast granskad {swedish_date(method.last_reviewed)}")
+            reviewed = f"Senast granskad {swedish_date(method.last_reviewed)}"
+            if method.reviewed_by:
+                reviewed += f" av {md_escape(method.reviewed_by)}"
+            parts.append(reviewed)
         if method.authors:
             parts.append("Skriven av " + ", ".join(md_escape(a) for a in method.authors))
         return (" · ".join(parts) + "\n{ .mb-reviewed }") if parts else ""

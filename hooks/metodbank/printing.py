@@ -29,6 +29,7 @@ from .format import html_escape, md_escape, minutes, page_url, people, relative_
 from .model import Method
 from .pages import GeneratedPage, PageBuilder, method_uri
 from .project import inside
+from .schema import BASIS_LABEL
 from .text import slugify
 from .vocabulary import Term
 
@@ -495,12 +496,16 @@ class PrintBuilder:
             ("Svårighet", v.label("difficulties", method.difficulty) if method.difficulty else "–"),
             ("Kostnad", v.label("costs", method.cost) if method.cost else "–"),
         ]
+        # What the method builds on, after the summary: the label's first part ("Redaktionens förslag"),
+        # so that a card at every limit still fits on A5.
+        basis = (f'<p class="mb-card-basis"><strong>{e(BASIS_LABEL)}:</strong> '
+                 f'{e(v.label("bases", method.basis["kind"]).split(",")[0])}</p>') if method.basis else ""
         draft = '<p class="mb-card-draft">Utkast – inte granskad ännu</p>' if not method.published else ""
         front = (
             f'<section class="mb-card-side mb-card-front" aria-label="{e(method.title)}, framsida">'
             f'<p class="mb-card-kicker">Metodkort · {e(phases)}</p>'
             f'<h2 class="mb-card-title" id="kort-{method.id}"><a href="{e(url)}">{e(method.title)}</a></h2>{draft}'
-            f'<p class="mb-card-summary">{e(method.summary)}</p>'
+            f'<p class="mb-card-summary">{e(method.summary)}</p>{basis}'
             '<dl class="mb-card-facts">' + "".join(f"<dt>{e(k)}</dt><dd>{e(val)}</dd>" for k, val in facts) + "</dl>"
             f'<div class="mb-card-easy"><p class="mb-card-label">Lättläst</p><p>{e(method.easy_read)}</p></div>'
             "</section>"

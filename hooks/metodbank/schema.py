@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .kinds import Choice, Choices, Date, Keyed, Kind, MethodId, Range, Refs, Sources, Strings, Text
+from .kinds import Choice, Choices, Date, Keyed, Kind, MethodId, Range, Record, Refs, Sources, Strings, Text
 
 SUMMARY_MAX = 280
 EASY_READ_MAX = 350
 STEP_MAX = 110
 STEPS_PER_PHASE_MAX = 4  # with STEP_MAX: 3 phases × 4 steps × 110 characters fill an A5 card back
 TITLE_MAX = 70
+BASIS_MAX = 300
+REVIEWER_MAX = 80
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,21 @@ FIELDS: tuple[Field, ...] = (
     Field("sources", "Källor", "Verkliga publikationer som metoden bygger på eller som ger mer kunskap.",
           Sources(), [{"text": "Ellström, Per-Erik (1992). Kompetens, utbildning och lärande i arbetslivet. Publica."}],
           required=False, draft=[]),
+    Field("basis", "Bygger på",
+          "Vad metoden bygger på: kind är case (ett dokumenterat fall), research (forskning) eller design "
+          "(redaktionens förslag, ännu inte prövat i ett ASF); text säger vilket fall eller vilken forskning, med källa.",
+          Record((("kind", Choice("bases")), ("text", Text(min_chars=20, max_chars=BASIS_MAX)))),
+          {"kind": "research", "text": "Ellströms forskning om lärande i arbetet, se källorna."},
+          draft={"kind": "design", "text": "Skriv vilket fall eller vilken forskning metoden bygger på, med källa."}),
     Field("authors", "Författare", "Vem eller vilka som har skrivit metoden.",
           Strings(min_items=1, max_items=10, max_chars=80), ["Metodbankens redaktion"]),
     Field("last_reviewed", "Senast granskad", "Datum då metoden senast lästes igenom och bedömdes aktuell.",
           Date(), "2026-11-20"),
+    Field("reviewed_by", "Granskad av",
+          "Vem som granskade metoden det datum som står i last_reviewed. Ändra båda bara när någon verkligen har "
+          "granskat metoden.",
+          Text(max_chars=REVIEWER_MAX), "Metodbankens redaktion",
+          draft="Skriv vem som har granskat metoden"),
     Field("status", "Status", "draft medan du skriver, published när metoden är granskad.", Choice("statuses"),
           "published", draft="draft"),
     Field("id", "Id", "Valfritt. Om fältet finns ska det vara samma som filnamnet.", MethodId(), "skuggning",
@@ -128,4 +141,5 @@ SECTION_TITLES = tuple(s.title for s in SECTIONS)
 
 # Generated content is merged into these sections of the page (see pages.py).
 ADAPTATIONS_SECTION = "Anpassningar"
+BASIS_LABEL = FIELDS_BY_NAME["basis"].label  # "Bygger på", shown on the method page and the card
 SOURCES_SECTION = "Källor och vidare läsning"

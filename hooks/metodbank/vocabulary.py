@@ -26,6 +26,7 @@ LISTS: dict[str, str] = {
     "costs": "kostnadsnivå",
     "statuses": "status",
     "tags": "tagg",
+    "bases": "grund",
 }
 # Lists that may be left out. `synonyms` maps a word used in the handbook to the everyday words people
 # search with (one line per word); the search index carries them (see search.py).
