@@ -260,8 +260,7 @@ class PageBuilder:
     def build_tag_index(self) -> GeneratedPage:
         """One section per tag (anchor = tag id) listing its methods."""
         parts = [_meta({"description": "Metoderna i Metodbanken sorterade efter ämne."}), "# Taggar",
-                 "Taggarna samlar metoder som handlar om samma sak. Listan över taggar och deras synonymer finns "
-                 "i filen vocabulary.yml i projektet."]
+                 "Taggarna samlar metoder som handlar om samma sak."]
         for term in self.vocabulary.terms("tags"):
             ids = self.catalogue.by_tag.get(term.id, ())
             block = [f"## {md_escape(term.label)} {{ #{term.id} }}"]

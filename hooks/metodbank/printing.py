@@ -345,7 +345,7 @@ class PrintBuilder:
             "Ett kort per metod i storlek A5. Framsidan har sammanfattningen, de viktigaste uppgifterna och en "
             "lättläst text. Baksidan har stegen i korthet för varje fas.",
             "\n".join([line(CARDS_URI, "Alla metodkort")] + cards),
-            "Om någon har skapat PDF-filer med kommandot `metodbank pdf` visas en länk till dem efter varje rad.",
+            "När det finns färdiga PDF-filer visas en länk till dem efter varje rad.",
         ]
         return GeneratedPage(PRINT_INDEX_URI, "Skriv ut", "\n\n".join(parts) + "\n")
 
