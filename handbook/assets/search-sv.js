@@ -100,7 +100,10 @@
     return terms.length ? terms.join(" ") : query;
   }
 
-  window.metodbankSearch = {stem: stem, fold: fold, queryTerms: queryTerms, rewrite: rewrite};
+  function isStopWord(word) { return STOP_WORDS.has(word); }
+
+  window.metodbankSearch = {stem: stem, fold: fold, queryTerms: queryTerms, rewrite: rewrite,
+                            isStopWord: isStopWord};
 
   function patch(proto) {
     if (!proto || proto.postMessage.metodbank) return;
