@@ -40,6 +40,9 @@ def test_filters_and_planner_work_from_disk(page, offline_copy):
     page.wait_for_url("**/planera.html*")
     expect(page.locator("#mb-plan-list")).to_contain_text("Skuggning")
     expect(page.locator("#mb-handout")).to_contain_text("Deltagaren följer kollegan")
+    # A file:/// address means nothing to anyone else: the plan is given as the page name and the plan.
+    assert page.input_value("#mb-plan-link").startswith("planera.html?plan=skuggning.")
+    expect(page.locator("#mb-plan-link-hint")).to_contain_text("kopia av Metodbanken som ligger på den här datorn")
 
 
 @pytest.mark.parametrize("path", ["index.html", "metoder/index.html", "metoder/skuggning.html", "planera.html"])
