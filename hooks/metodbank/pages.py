@@ -157,7 +157,8 @@ class PageBuilder:
                 text += "\n\n**Ofta efter den här metoden:**\n\n" + self._method_list(after, from_method=True)
             blocks.append(text)
         if method.tags:
-            tags = " ".join(f"[{self._label('tags', t)}](../taggar/index.md#{t}){{ .mb-tag }}" for t in method.tags)
+            # A tag chip opens the catalogue filtered on the tag (catalogue.js reads ?tagg=).
+            tags = " ".join(f"[{self._label('tags', t)}](index.md?tagg={t}){{ .mb-tag }}" for t in method.tags)
             blocks.append(f"## Taggar\n\n{tags}")
         return blocks
 
@@ -259,9 +260,15 @@ class PageBuilder:
 
     def build_tag_index(self) -> GeneratedPage:
         """One section per tag (anchor = tag id) listing its methods."""
+        terms = sorted(self.vocabulary.terms("tags"), key=lambda t: swedish_sort_key(t.label))
+        overview = " ".join(
+            f"[{md_escape(t.label)} ({len(self.catalogue.by_tag.get(t.id, ()))})](#{t.id}){{ .mb-tag }}"
+            for t in terms)
         parts = [_meta({"description": "Metoderna i Metodbanken sorterade efter ämne."}), "# Taggar",
-                 "Taggarna samlar metoder som handlar om samma sak."]
-        for term in self.vocabulary.terms("tags"):
+                 "Taggarna samlar metoder som handlar om samma sak. De står i bokstavsordning; siffran säger "
+                 "hur många metoder som har taggen.",
+                 f'<nav class="mb-tag-overview" aria-label="Alla taggar" markdown>\n{overview}\n</nav>']
+        for term in terms:
             ids = self.catalogue.by_tag.get(term.id, ())
             block = [f"## {md_escape(term.label)} {{ #{term.id} }}"]
             if term.aliases:
@@ -269,10 +276,17 @@ class PageBuilder:
             if ids:
                 block.append("\n".join(
                     f"- [{md_escape(self.catalogue.get(i).title)}](../{METHODS_DIR}/{i}.md)" for i in ids))
+                block.append(f"[Visa {'metoden' if len(ids) == 1 else f'de {len(ids)} metoderna'} i "
+                             f"metodkatalogen](../{METHODS_DIR}/index.md?tagg={term.id})")
             else:
                 block.append("Inga metoder har den här taggen ännu.")
             parts.append("\n\n".join(block))
         return GeneratedPage(TAGS_URI, "Taggar", "\n\n".join(parts) + "\n")
+
+
+def swedish_sort_key(text: str) -> str:
+    """Swedish alphabetical order: å, ä and ö come after z (é sorts as e)."""
+    return text.lower().replace("é", "e").translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
 
 
 def _meta(values: dict[str, str]) -> str:

@@ -61,3 +61,35 @@ def test_reader_pages_carry_no_developer_text(built_site):
         if article and DEV_WORDS.search(re.sub(r"<[^>]+>", "", article.group(0))):
             offenders.append(relative)
     assert not offenders, offenders
+
+
+def swedish(text: str) -> str:
+    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e"}))
+
+
+def test_the_tag_page_is_in_alphabetical_order_with_an_overview(page, site_url):
+    page.goto(site_url + "taggar/")
+    headings = [h.replace("¶", "").strip() for h in page.locator("article h2").all_inner_texts()]
+    assert len(headings) > 10 and headings == sorted(headings, key=swedish)
+    overview = page.get_by_role("navigation", name="Alla taggar")
+    chips = overview.locator("a").all_inner_texts()
+    assert [c.rsplit(" (", 1)[0] for c in chips] == headings
+    assert overview.bounding_box()["y"] < 900
+    # From a tag to the catalogue, filtered on it.
+    link = page.locator("article a[href*='metoder/?tagg=']").first
+    assert link.inner_text().endswith("i metodkatalogen")
+    tag = link.get_attribute("href").split("tagg=")[1]
+    link.click()
+    page.wait_for_url(f"**/metoder/?tagg={tag}")
+    expect(page.locator("#mb-filter-tagg")).to_have_value(tag)
+
+
+def test_a_tag_chip_opens_the_catalogue_filtered_on_the_tag(page, site_url):
+    page.goto(site_url + "metoder/skuggning/")
+    chip = page.locator("a.mb-tag").first
+    name = chip.inner_text()
+    chip.click()
+    page.wait_for_url("**/metoder/?tagg=*")
+    expect(page.locator("#mb-filter-status")).to_contain_text("metoder passar filtren")
+    selected = page.locator("#mb-filter-tagg option:checked").inner_text()
+    assert selected == name
