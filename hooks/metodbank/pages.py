@@ -81,6 +81,7 @@ class PageBuilder:
         parts.append(f'!!! info mb-easy-read "Lättläst"\n    {md_escape(method.easy_read)}')
         parts.append(self._facts(method))
         parts.append(add_to_plan_html(method, method_uri(method.id), self.use_directory_urls))
+        parts.append(self._preparation(method))
         parts.append(self._steps(method))
         parts.extend(self._body(method))
         parts.extend(self._links(method))
@@ -111,11 +112,19 @@ class PageBuilder:
             ("Svårighet", self._label("difficulties", method.difficulty)),
             ("Kostnad", self._label("costs", method.cost)),
             ("Roller", self._labels("roles", method.roles)),
-            ("Förberedelser", md_escape(method.preparation) or "–"),
-            ("Material", "; ".join(md_escape(m) for m in method.materials) or "Inget särskilt"),
         ]
         items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
         return f'<div class="mb-facts" markdown>\n\n{items}\n\n</div>'
+
+    def _preparation(self, method: Method) -> str:
+        """Preparation and materials, after the short facts and the planner button: they are the longest
+        facts, and on a phone they pushed "Lägg till i workshopplanen" two screens down."""
+        rows = [
+            ("Förberedelser", md_escape(method.preparation) or "–"),
+            ("Material", _list(method.materials) or "Inget särskilt"),
+        ]
+        items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
+        return f'<div class="mb-facts mb-facts-prep" markdown>\n\n{items}\n\n</div>'
 
     def _steps(self, method: Method) -> str:
         if not method.steps:
@@ -282,6 +291,11 @@ class PageBuilder:
                 block.append("Inga metoder har den här taggen ännu.")
             parts.append("\n\n".join(block))
         return GeneratedPage(TAGS_URI, "Taggar", "\n\n".join(parts) + "\n")
+
+
+def _list(items: tuple[str, ...] | list[str]) -> str:
+    """A Markdown bullet list inside a definition (indented under its `:   `); "" when there is nothing."""
+    return "\n    ".join(f"- {md_escape(item)}" for item in items)
 
 
 def swedish_sort_key(text: str) -> str:
