@@ -216,7 +216,7 @@
   function isStopWord(word) { return STOP_WORDS.has(word); }
 
   window.metodbankSearch = {stem: stem, fold: fold, queryTerms: queryTerms, rewrite: rewrite,
-                            isStopWord: isStopWord, rerank: rerank};
+                            isStopWord: isStopWord, rerank: rerank, closestTags: closestTags};
 
   function patch(proto) {
     if (!proto || proto.postMessage.metodbank) return;
@@ -233,6 +233,116 @@
     patched.metodbank = true;
     proto.postMessage = patched;
   }
+
+  // -- no results: the catalogue and the closest tags -----------------------------------------------
+
+  function distance(a, b) {
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var previous = row[0];
+      row[0] = i;
+      for (var k = 1; k <= b.length; k++) {
+        var next = row[k];
+        row[k] = Math.min(row[k] + 1, row[k - 1] + 1, previous + (a[i - 1] === b[k - 1] ? 0 : 1));
+        previous = next;
+      }
+    }
+    return row[b.length];
+  }
+
+  function closestTags(query, tags) {
+    var needs = needWords(query).map(function (n) { return fold(stem(n.word.replace(/-/g, ""))); });
+    if (!needs.length) return [];
+    var scored = tags.map(function (tag) {
+      var own = words([tag.label].concat(tag.aliases || []).join(" ")).map(function (w) {
+        return fold(stem(w));
+      }).filter(function (w) { return w.length >= 3 && !STOP_WORDS.has(w); });
+      var score = 0;
+      needs.forEach(function (n) {
+        var best = 0;
+        own.forEach(function (w) {
+          if (n.length >= 3 && (w.indexOf(n) === 0 || n.indexOf(w) === 0)) best = Math.max(best, 3);
+          else if (n.length >= 4 && distance(n, w.slice(0, n.length + 1)) <= (n.length >= 7 ? 2 : 1)) best = Math.max(best, 2);
+          else if (n.length >= 4 && w.indexOf(n.slice(0, 4)) !== -1) best = Math.max(best, 1);
+        });
+        score += best;
+      });
+      return {tag: tag, score: score};
+    }).filter(function (t) { return t.score > 0; });
+    scored.sort(function (a, b) { return b.score - a.score || a.tag.label.localeCompare(b.tag.label, "sv"); });
+    return scored.slice(0, 3).map(function (t) { return t.tag; });
+  }
+
+  function siteUrl(path) {
+    var base = ".";
+    try { base = JSON.parse(document.getElementById("__config").textContent).base || "."; } catch (error) { /* . */ }
+    var offline = window.location.protocol === "file:";
+    return base.replace(/\/$/, "") + "/" + path + (offline ? "index.html" : "");
+  }
+
+  function link(href, text, className) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    if (className) a.className = className;
+    return a;
+  }
+
+  function showNoResults() {
+    var result = document.querySelector("[data-md-component=search-result]");
+    var meta = result && result.querySelector(".md-search-result__meta");
+    var input = document.querySelector("[data-md-component=search-query]");
+    if (!meta || !input) return;
+    var box = document.getElementById("mb-search-none");
+    var none = result.querySelectorAll(".md-search-result__item").length === 0 && input.value.trim() &&
+      /^Inga sökresultat/.test(meta.textContent.trim());
+    if (!none) {
+      if (box) box.hidden = true;
+      return;
+    }
+    var query = input.value.trim();
+    if (box && box.getAttribute("data-query") === query && !box.hidden) return;
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "mb-search-none";
+      box.className = "mb-search-none";
+      meta.parentNode.insertBefore(box, meta.nextSibling);
+    }
+    box.setAttribute("data-query", query);
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.appendChild(document.createTextNode("Prova med andra ord, eller leta i "));
+    p.appendChild(link(siteUrl("metoder/"), "metodkatalogen"));
+    p.appendChild(document.createTextNode(", där du kan välja fas, antal deltagare och tid."));
+    box.appendChild(p);
+    var tags = [];
+    try { tags = JSON.parse((document.getElementById("mb-tag-hints") || {}).textContent || "[]"); } catch (e) { tags = []; }
+    var close = closestTags(query, tags);
+    var p2 = document.createElement("p");
+    if (close.length) {
+      p2.appendChild(document.createTextNode("Ämnen som liknar det du sökte: "));
+      close.forEach(function (tag, i) {
+        if (i) p2.appendChild(document.createTextNode(" "));
+        p2.appendChild(link(siteUrl("metoder/") + "?tagg=" + encodeURIComponent(tag.id), tag.label, "mb-tag"));
+      });
+    } else {
+      p2.appendChild(document.createTextNode("Alla ämnen finns under "));
+      p2.appendChild(link(siteUrl("taggar/"), "Taggar"));
+      p2.appendChild(document.createTextNode("."));
+    }
+    box.appendChild(p2);
+    box.hidden = false;
+  }
+
+  function watchResults() {
+    var result = document.querySelector("[data-md-component=search-result]");
+    if (!result || typeof MutationObserver === "undefined") return;
+    new MutationObserver(showNoResults).observe(result, {childList: true, subtree: true, characterData: true});
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchResults);
+  else watchResults();
 
   if (typeof MessageEvent !== "undefined") patchMessages();
   if (typeof Worker !== "undefined") patch(Worker.prototype);

@@ -13,7 +13,7 @@ from .printing import add_print_links, build_print_pages, print_documents, splic
 from .problems import Level, Problem, format_problem, has_errors
 from .project import Project, Settings, load_project
 from .schema import FIELDS, SECTIONS, Field, Section
-from .search import tune_site_index
+from .search import tag_hints, tune_site_index
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
@@ -43,5 +43,6 @@ __all__ = [
     "load_vocabulary",
     "print_documents",
     "splice_methods",
+    "tag_hints",
     "tune_site_index",
 ]

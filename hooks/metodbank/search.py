@@ -321,6 +321,12 @@ def method_entries(catalogue, vocabulary, use_directory_urls: bool = True) -> di
     return entries
 
 
+def tag_hints(vocabulary) -> list[dict]:
+    """Every tag's id, name and aliases, for the "no results" hint in
+    search-sv.js: it suggests the tags closest to what was searched."""
+    return [{"id": term.id, "label": term.label, "aliases": list(term.aliases)} for term in vocabulary.terms("tags")]
+
+
 def tag_aliases(vocabulary) -> dict[str, tuple[str, ...]]:
     """Each tag's label → its aliases (the words a page that uses the label is also found by)."""
     return {term.label.lower(): term.aliases for term in vocabulary.terms("tags") if term.aliases}

@@ -138,3 +138,28 @@ def test_offline_copy_searches_as_well_from_disk(page, tmp_path):
     first = {o.query.text: o.pages[:1] for o in report.outcomes}
     assert first["internatet"] == ["metod:internat"]
     assert first["studiecirklar"] == ["metod:studiecirkel"]
+
+
+def test_a_search_without_results_suggests_the_catalogue_and_the_closest_tags(page, site_url, axe):
+    page.goto(site_url)
+    page.click(".md-search__input")
+    page.keyboard.type("reflektionsövningarxq")
+    box = page.locator("#mb-search-none")
+    box.wait_for(state="visible")
+    assert "metodkatalogen" in box.inner_text()
+    chips = box.locator("a.mb-tag").all_inner_texts()
+    assert "Reflektion" in chips
+    box.locator("a", has_text="Reflektion").click()
+    page.wait_for_url("**/metoder/?tagg=reflektion")
+    # A search with results shows no such box.
+    page.goto(site_url + "?q=skuggning")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.locator("#mb-search-none:visible").count() == 0
+
+
+def test_search_summaries_are_readable(page, site_url):
+    items = _type_query(page, site_url, "skuggning")
+    summary = items.first.locator(".mb-search-method p").first
+    size = float(summary.evaluate("p => getComputedStyle(p).fontSize").removesuffix("px"))
+    assert size >= 14
+    assert summary.evaluate("p => getComputedStyle(p).color") == "rgb(38, 50, 56)"
