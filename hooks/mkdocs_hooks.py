@@ -68,6 +68,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         count = sum(1 for p in project.problems if p.level is engine.Level.ERROR)
         raise PluginError(f"Metodbanken: {count} fel i metodfilerna (se raderna ovan). "
                           "Rätta dem och bygg igen; metodbank check visar samma lista.")
+    config.extra["mb_tag_hints"] = engine.tag_hints(project.vocabulary)  # search-sv.js: tags for "no results"
     builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
     _state.update(project=project, builder=builder, spliced={}, bodies={}, parts={}, generated=set())
     for file in files:

@@ -24,6 +24,9 @@
     return String(text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
+  // The header search's Swedish rules (search-sv.js): stems, stop words, å/ä/ö folded. Without it, plain words.
+  var sv = window.metodbankSearch || null;
+
   rows.forEach(function (row) {
     var cell = row.cells[0];
     var title = cell ? cell.querySelector("a") : null;
@@ -34,7 +37,46 @@
       row.getAttribute("data-search") || "",
       row.getAttribute("data-id") || ""
     ].join(" "));
+    row._mbWords = row._mbText.split(/[^0-9a-z]+/).filter(Boolean);
   });
+
+  var caption = table.caption;
+  var captionText = caption ? caption.textContent : "";
+
+  // What the text box looks for: each word's stem without å/ä/ö, stop words left out ("hur", "en", …).
+  function needles(text) {
+    if (!sv) return words(fold(text));
+    var out = [];
+    (String(text || "").toLowerCase().match(/[0-9a-zåäöéèü]+/g) || []).forEach(function (word) {
+      if (word.length < 2 || (sv.isStopWord && sv.isStopWord(word))) return;
+      out.push(fold(sv.stem(word)));
+    });
+    return out.length ? out : words(fold(text));
+  }
+
+  // One letter wrong, missing or extra (as the header search forgives in words of five letters or more).
+  function nearly(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { i += 1; j += 1; continue; }
+      edits += 1;
+      if (edits > 1) return false;
+      if (a.length > b.length) i += 1;
+      else if (b.length > a.length) j += 1;
+      else { i += 1; j += 1; }
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
+  }
+
+  function textMatches(row, needle) {
+    // A stem inside the text also finds compounds ("rotation" → "arbetsrotation").
+    if (row._mbText.indexOf(needle) !== -1) return true;
+    if (needle.length < 5) return false;
+    return row._mbWords.some(function (word) {
+      return nearly(word.slice(0, needle.length), needle) || nearly(word.slice(0, needle.length + 1), needle);
+    });
+  }
 
   function words(value) {
     return (value || "").split(/\s+/).filter(Boolean);
@@ -112,8 +154,7 @@
       if (shortest !== null && shortest > limit) return false;
     }
     if (state.sok) {
-      var text = row._mbText;
-      var ok = words(fold(state.sok)).every(function (word) { return text.indexOf(word) !== -1; });
+      var ok = needles(state.sok).every(function (needle) { return textMatches(row, needle); });
       if (!ok) return false;
     }
     return true;
@@ -133,8 +174,15 @@
       row.hidden = !visible;
       if (visible) shown += 1;
     });
-    var text = message(shown, rows.length, Object.keys(state).length > 0);
+    var filtered = Object.keys(state).length > 0;
+    var text = message(shown, rows.length, filtered);
     table.setAttribute("data-shown", String(shown));
+    if (caption) {
+      caption.textContent = filtered
+        ? shown + " av " + rows.length + " metoder passar filtren, i bokstavsordning"
+        : captionText;
+    }
+    updateToggle(state);
     clearTimeout(announceTimer);
     if (announce) {
       // A short pause lets screen readers finish echoing the keystroke before the count is read.
@@ -183,6 +231,34 @@
     typing = false;
     writeForm(readUrl());
     apply(readForm(), true);
+  });
+
+  // On phones the filters (all but the text box) fold away behind a button, so the results are on the
+  // screen; the button says how many filters are chosen. On wider screens the button is hidden by CSS.
+  var toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "md-button mb-filters-toggle";
+  toggle.id = "mb-filters-toggle";
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.setAttribute("aria-controls", "mb-filter-grid");
+  var grid = form.querySelector(".mb-filter-grid");
+  if (grid) grid.id = "mb-filter-grid";
+  var heading = form.querySelector(".mb-filters-title");
+  if (heading && heading.nextSibling) form.insertBefore(toggle, heading.nextSibling);
+  else form.insertBefore(toggle, form.firstChild);
+  form.classList.add("mb-collapsed");
+
+  function updateToggle(state) {
+    var chosen = Object.keys(state || {}).filter(function (name) { return name !== "sok"; }).length;
+    var open = !form.classList.contains("mb-collapsed");
+    toggle.textContent = (open ? "Dölj filtren" : "Visa filtren") +
+      (chosen ? " (" + chosen + (chosen === 1 ? " valt)" : " valda)") : "");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  toggle.addEventListener("click", function () {
+    form.classList.toggle("mb-collapsed");
+    updateToggle(readForm());
   });
 
   writeForm(readUrl());

@@ -1,9 +1,11 @@
 /* Metodbanken: the workshop planner (planera/).
  *
- * No server: the plan lives in the page URL (?namn=...&plan=id.minuter_id.minuter, shareable) and in
- * local storage (so it survives going back to the catalogue). ?add=<id> — the link on every method page
- * and catalogue row — appends a method to the stored plan. The method data is inlined in the page as
- * JSON (#mb-methods), so the planner also works from a copy opened from disk.
+ * No server: the plan lives in the page URL (?namn=...&datum=...&start=...&plan=id.minuter_id.minuter,
+ * shareable) and in local storage (so it survives going back to the catalogue). ?add=<id> — the link on
+ * every method page and catalogue row — appends a method to the stored plan (a method already in the plan
+ * is not added twice without asking). Opening a shared plan keeps the plan that was stored in this browser
+ * one click away ("Ta tillbaka min tidigare plan"). The method data is inlined in the page as JSON
+ * (#mb-methods), so the planner also works from a copy opened from disk.
  * A plan that names a method that no longer exists shows that instead of breaking.
  */
 (function () {
@@ -14,6 +16,11 @@
   if (!root || !dataNode) return;
 
   var STORAGE_KEY = "metodbanken.workshopplan";
+  var DEFAULT_START = "09:00";
+  var TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+                "oktober", "november", "december"];
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var MAX_MINUTES = 1440;
   var data = JSON.parse(dataNode.textContent);
@@ -34,8 +41,13 @@
   var status = $("mb-plan-status");
   var handout = $("mb-handout");
   var heading = $("mb-plan-heading");
+  var dateInput = $("mb-plan-date");
+  var startInput = $("mb-plan-start");
+  var notice = $("mb-plan-notice");
+  var offline = window.location.protocol === "file:";
 
-  var plan = { name: "", items: [] };
+  var plan = { name: "", date: "", start: DEFAULT_START, items: [] };
+  var previous = null; // the plan stored in this browser before a shared link replaced it
 
   // -- helpers ------------------------------------------------------------------------------------
 
@@ -91,6 +103,53 @@
     return methods[id] ? methods[id].title : id;
   }
 
+  function clock(start, offset) {
+    // "09:00" + 95 minutes → "10:35" (past midnight it starts again at 00:00).
+    var match = TIME.exec(start) || TIME.exec(DEFAULT_START);
+    var total = (parseInt(match[1], 10) * 60 + parseInt(match[2], 10) + offset) % 1440;
+    var h = Math.floor(total / 60), m = total % 60;
+    return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
+  }
+
+  function swedishDate(value) {
+    if (!DATE.test(value)) return "";
+    var parts = value.split("-");
+    var month = MONTHS[parseInt(parts[1], 10) - 1];
+    return month ? parseInt(parts[2], 10) + " " + month + " " + parts[0] : "";
+  }
+
+  function cleanStart(value) {
+    return TIME.test(String(value || "")) ? String(value) : DEFAULT_START;
+  }
+
+  function cleanDate(value) {
+    return DATE.test(String(value || "")) ? String(value) : "";
+  }
+
+  function position(id) {
+    for (var i = 0; i < plan.items.length; i++) if (plan.items[i].id === id) return i;
+    return -1;
+  }
+
+  // A visible note under the plan's name (also read by the live region), with buttons for what to do.
+  function showNotice(text, actions) {
+    notice.textContent = "";
+    notice.appendChild(el("p", { text: text }));
+    if (actions && actions.length) {
+      notice.appendChild(el("p", { className: "mb-plan-notice-buttons" }, actions.map(function (a) {
+        var b = el("button", { type: "button", className: "md-button mb-small-button", id: a.id, text: a.text });
+        b.addEventListener("click", a.run);
+        return b;
+      })));
+    }
+    notice.hidden = false;
+  }
+
+  function hideNotice() {
+    notice.hidden = true;
+    notice.textContent = "";
+  }
+
   // -- state: URL and local storage ---------------------------------------------------------------
 
   function parsePlan(text) {
@@ -106,6 +165,8 @@
   function serialise() {
     var params = new URLSearchParams();
     if (plan.name) params.set("namn", plan.name);
+    if (plan.date) params.set("datum", plan.date);
+    if (plan.start !== DEFAULT_START) params.set("start", plan.start);
     if (plan.items.length) {
       params.set("plan", plan.items.map(function (i) { return i.id + "." + i.minutes; }).join("_"));
     }
@@ -113,34 +174,84 @@
     return text ? "?" + text : "";
   }
 
+  function readStored() {
+    try {
+      var stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
+      if (stored && Array.isArray(stored.items)) {
+        return {
+          name: String(stored.name || "").slice(0, 120),
+          date: cleanDate(stored.date),
+          start: cleanStart(stored.start),
+          items: stored.items.filter(function (i) { return i && ID.test(String(i.id)); }).map(function (i) {
+            return { id: String(i.id), minutes: clampMinutes(i.minutes, defaultMinutes(methods[i.id])) };
+          })
+        };
+      }
+    } catch (error) {
+      /* No storage (private mode, blocked): the URL still holds the plan. */
+    }
+    return null;
+  }
+
+  function same(a, b) {
+    return JSON.stringify([a.name, a.items]) === JSON.stringify([b.name, b.items]);
+  }
+
   function load() {
     var params = new URLSearchParams(window.location.search);
     var fromUrl = params.has("plan") || params.has("namn");
+    var stored = readStored();
     if (fromUrl) {
-      plan = { name: (params.get("namn") || "").slice(0, 120), items: parsePlan(params.get("plan")) };
-    } else {
-      try {
-        var stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
-        if (stored && Array.isArray(stored.items)) {
-          plan = {
-            name: String(stored.name || "").slice(0, 120),
-            items: stored.items.filter(function (i) { return i && ID.test(String(i.id)); }).map(function (i) {
-              return { id: String(i.id), minutes: clampMinutes(i.minutes, defaultMinutes(methods[i.id])) };
-            })
-          };
-        }
-      } catch (error) {
-        /* No storage (private mode, blocked): the URL still holds the plan. */
-      }
+      plan = { name: (params.get("namn") || "").slice(0, 120), date: cleanDate(params.get("datum")),
+               start: cleanStart(params.get("start")), items: parsePlan(params.get("plan")) };
+      if (stored && stored.items.length && !same(stored, plan)) previous = stored;
+    } else if (stored) {
+      plan = stored;
     }
     var added = params.get("add");
     if (added && ID.test(added)) {
+      if (!methods[added]) return "Metoden med id " + added + " finns inte i Metodbanken.";
+      var at = position(added);
+      if (at !== -1) {
+        duplicate(added, at);
+        return "";
+      }
       plan.items.push({ id: added, minutes: defaultMinutes(methods[added]) });
-      return methods[added]
-        ? titleOf(added) + " har lagts till i planen. Planen har nu " + count(plan.items.length) + "."
-        : "Metoden med id " + added + " finns inte i Metodbanken.";
+      return titleOf(added) + " har lagts till i planen. Planen har nu " + count(plan.items.length) + ".";
     }
     return "";
+  }
+
+  function duplicate(id, at) {
+    var text = titleOf(id) + " finns redan i planen, på plats " + (at + 1) + " av " + plan.items.length +
+      ". Den lades inte till en gång till.";
+    showNotice(text, [{ id: "mb-plan-add-again", text: "Lägg till " + titleOf(id) + " en gång till", run: function () {
+      plan.items.push({ id: id, minutes: defaultMinutes(methods[id]) });
+      hideNotice();
+      render();
+      say(titleOf(id) + " har lagts till en gång till. Planen har nu " + count(plan.items.length) + ".");
+      heading.focus();
+    } }]);
+    say(text);
+  }
+
+  function offerPrevious() {
+    if (!previous) return;
+    var text = "Du har öppnat en delad plan" + (plan.name ? " (" + plan.name + ")" : "") + ". Den ersätter planen " +
+      "som var sparad i den här webbläsaren" + (previous.name ? " (" + previous.name + ")" : "") + ", med " +
+      count(previous.items.length) + ".";
+    showNotice(text, [{ id: "mb-plan-restore", text: "Ta tillbaka min tidigare plan", run: function () {
+      var shared = plan;
+      plan = previous;
+      previous = shared;
+      nameInput.value = plan.name;
+      dateInput.value = plan.date;
+      startInput.value = plan.start;
+      hideNotice();
+      render();
+      say("Din tidigare plan är tillbaka. Planen har " + count(plan.items.length) + ".");
+      heading.focus();
+    } }]);
   }
 
   function count(n) {
@@ -159,7 +270,10 @@
     } catch (error) {
       /* ignore: storage is a convenience */
     }
-    linkInput.value = window.location.href.split("?")[0].split("#")[0] + search;
+    var page = window.location.href.split("?")[0].split("#")[0];
+    // From a copy on disk a file:/// address means nothing to anyone else: give the page name and the plan,
+    // which work in any copy of Metodbanken (see the hint under the field).
+    linkInput.value = offline ? page.split("/").pop() + search : page + search;
   }
 
   // -- rendering ----------------------------------------------------------------------------------
@@ -173,6 +287,7 @@
 
   function renderList() {
     list.textContent = "";
+    var offset = 0;
     plan.items.forEach(function (item, index) {
       var method = methods[item.id];
       var position = "plats " + (index + 1) + " av " + plan.items.length;
@@ -185,6 +300,9 @@
             return phaseLabels[p] || p;
           }).join(", ") })
         ]));
+        li.appendChild(el("p", { className: "mb-plan-clock", text: "Kl. " + clock(plan.start, offset) + "–" +
+                                 clock(plan.start, offset + item.minutes) }));
+        offset += item.minutes;
         var input = el("input", { type: "number", id: inputId, min: "1", max: String(MAX_MINUTES), step: "1",
                                   inputmode: "numeric", value: String(item.minutes), "data-index": String(index) });
         li.appendChild(el("div", { className: "mb-plan-minutes" }, [
@@ -220,8 +338,7 @@
       method.phases.forEach(function (p) { covered[p] = true; });
     });
     var phases = data.phases.filter(function (p) { return covered[p[0]]; }).map(function (p) { return p[1]; });
-    var lacking = data.phases.filter(function (p) { return !covered[p[0]]; }).map(function (p) { return p[1]; });
-    return { total: total, phases: phases, lacking: lacking, missing: missing };
+    return { total: total, phases: phases, missing: missing };
   }
 
   function renderSummary() {
@@ -233,10 +350,8 @@
       el("dt", { text: "Faser som täcks" }),
       el("dd", { id: "mb-plan-phases", text: t.phases.length ? joinSwedish(t.phases) : "Inga" })
     ]);
-    if (t.lacking.length && t.phases.length) {
-      dl.appendChild(el("dt", { text: "Faser som saknas" }));
-      dl.appendChild(el("dd", { id: "mb-plan-lacking", text: joinSwedish(t.lacking) }));
-    }
+    dl.appendChild(el("dt", { text: "Tid" }));
+    dl.appendChild(el("dd", { id: "mb-plan-clock", text: "Kl. " + clock(plan.start, 0) + "–" + clock(plan.start, t.total) }));
     summary.appendChild(dl);
     if (t.missing) {
       summary.appendChild(el("p", { className: "mb-notice", text: (t.missing === 1 ? "En metod" : t.missing + " metoder")
@@ -250,7 +365,9 @@
     if (!plan.items.length) return;
     var t = totals();
     handout.appendChild(el("h2", { id: "mb-handout-title", text: plan.name || "Workshopplan" }));
+    var when = swedishDate(plan.date);
     handout.appendChild(el("p", { className: "mb-handout-lead" }, [
+      (when ? when + ", kl. " : "Kl. ") + clock(plan.start, 0) + "–" + clock(plan.start, t.total) + ". " +
       "Total tid: " + duration(t.total) + ". Faser: " + (t.phases.length ? joinSwedish(t.phases) : "inga") + "."
     ]));
     var ol = el("ol", { className: "mb-handout-list" });
@@ -264,7 +381,7 @@
       var li = el("li", { className: "mb-handout-item" });
       li.appendChild(el("h3", { text: method.title + " – " + (item.minutes === 1 ? "1 minut" : item.minutes + " minuter") }));
       li.appendChild(el("p", { className: "mb-handout-time",
-                               text: "Från minut " + start + " till minut " + (start + item.minutes) + "." }));
+                               text: "Kl. " + clock(plan.start, start) + "–" + clock(plan.start, start + item.minutes) + "." }));
       start += item.minutes;
       li.appendChild(el("p", { text: method.summary }));
       data.phases.forEach(function (p) {
@@ -351,6 +468,18 @@
     renderHandout();
   });
 
+  dateInput.addEventListener("change", function () {
+    plan.date = cleanDate(dateInput.value);
+    save();
+    renderHandout();
+  });
+
+  startInput.addEventListener("change", function () {
+    plan.start = cleanStart(startInput.value);
+    render();
+    say("Workshopen börjar kl. " + plan.start + " och slutar kl. " + clock(plan.start, totals().total) + ".");
+  });
+
   addButton.addEventListener("click", function () {
     var id = addSelect.value;
     if (!id || !methods[id]) {
@@ -358,9 +487,15 @@
       addSelect.focus();
       return;
     }
-    plan.items.push({ id: id, minutes: defaultMinutes(methods[id]) });
-    render();
+    var at = position(id);
     addSelect.value = "";
+    if (at !== -1) {
+      duplicate(id, at);
+      return;
+    }
+    plan.items.push({ id: id, minutes: defaultMinutes(methods[id]) });
+    hideNotice();
+    render();
     say(titleOf(id) + " har lagts till i planen. Planen har nu " + count(plan.items.length) + ".");
   });
 
@@ -375,22 +510,33 @@
   $("mb-plan-clear").addEventListener("click", function () {
     if (!plan.items.length && !plan.name) return;
     if (!window.confirm("Vill du ta bort alla metoder ur planen?")) return;
-    plan = { name: "", items: [] };
+    plan = { name: "", date: plan.date, start: plan.start, items: [] };
     nameInput.value = "";
     render();
     say("Planen är tömd.");
     heading.focus();
   });
 
-  $("mb-plan-copy").addEventListener("click", function () {
-    var done = function () { say("Länken är kopierad. Klistra in den där du vill dela planen."); };
+  var copyButton = $("mb-plan-copy");
+  var copyNote = el("span", { className: "mb-plan-copy-note", id: "mb-plan-copy-note" });
+  copyButton.parentNode.appendChild(copyNote);
+
+  copyButton.addEventListener("click", function () {
+    var done = function () {
+      var text = offline ? "Planen är kopierad som text." : "Länken är kopierad. Klistra in den där du vill dela planen.";
+      copyNote.textContent = " " + text;
+      say(text);
+    };
     var fallback = function () {
       linkInput.focus();
       linkInput.select();
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
       if (ok) done();
-      else say("Länken är markerad. Kopiera den med Ctrl+C (Cmd+C på Mac).");
+      else {
+        copyNote.textContent = " Länken är markerad. Kopiera den med Ctrl+C (Cmd+C på Mac).";
+        say(copyNote.textContent.trim());
+      }
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(linkInput.value).then(done, fallback);
@@ -405,8 +551,17 @@
 
   var message = load();
   nameInput.value = plan.name;
+  dateInput.value = plan.date;
+  startInput.value = plan.start;
+  if (offline) {
+    $("mb-plan-link-hint").textContent = "Du använder en kopia av Metodbanken som ligger på den här datorn. " +
+      "Skicka texten till någon som har Metodbanken: den öppnar planen när den läggs till efter " +
+      "adressen till sidan Planera en workshop. Planen sparas också i den här webbläsaren.";
+    $("mb-plan-link").previousElementSibling.textContent = "Planen som text";
+  }
   renderAddOptions();
   editor.hidden = false;
   render();
+  offerPrevious();
   if (message) say(message);
 })();

@@ -17,7 +17,7 @@ from .project import Project, Settings, load_project
 from .publishing import Addresses, expand_repo_links
 from .schema import FIELDS, SECTIONS, Field, Section
 from .sanitize import SITE_POLICY, clean_page
-from .search import tune_site_index
+from .search import tag_hints, tune_site_index
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
@@ -58,5 +58,6 @@ __all__ = [
     "print_documents",
     "splice_methods",
     "splice_parts",
+    "tag_hints",
     "tune_site_index",
 ]

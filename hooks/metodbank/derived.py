@@ -129,6 +129,18 @@ ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/foresla-en-metod.yml"
 STEPS_ITEM_PREFIX = "steps-"  # issue form items "steps-<phase>": the steps of one phase
 
 
+def _code_span(text: str) -> str:
+    """Text as a Markdown code span, shown exactly as written (no backslash escapes: code spans keep them).
+
+    Python-Markdown's tables do not split cells on a `|` inside backticks; the fence is one backtick longer
+    than any run of backticks in the text."""
+    text = " ".join(text.split())
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
     """(src_uri, Markdown) of the generated page that documents every field and section."""
     from .format import md_escape
@@ -136,7 +148,7 @@ def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
     rows = ["| Fält | Betydelse | Vad som är tillåtet | Krävs | Exempel |", "|---|---|---|---|---|"]
     for spec in FIELDS:
         example = _dump_field(spec.name, spec.example)
-        example_text = "<br>".join(f"`{md_escape(line).replace('|', '&#124;')}`" for line in example)
+        example_text = "<br>".join(_code_span(line) for line in example)
         rows.append(
             f"| `{spec.name}`<br>**{md_escape(spec.label)}** | {md_escape(spec.help)} | "
             f"{spec.kind.describe(vocabulary).replace('|', '&#124;')} | {'ja' if spec.required else 'nej'} | {example_text} |"

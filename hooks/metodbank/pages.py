@@ -100,6 +100,7 @@ class PageBuilder:
         parts.append(self._basis(method))
         parts.append(self._facts(method))
         parts.append(add_to_plan_html(method, method_uri(method.id), self.use_directory_urls))
+        parts.append(self._preparation(method))
         parts.append(self._steps(method))
         parts.extend(self._body(method))
         parts.extend(self._links(method))
@@ -132,8 +133,6 @@ class PageBuilder:
             ("Svårighet", self._label("difficulties", method.difficulty)),
             ("Kostnad", self._label("costs", method.cost)),
             ("Roller", self._labels("roles", method.roles)),
-            ("Förberedelser", md_escape(method.preparation) or "–"),
-            ("Material", "; ".join(md_escape(m) for m in method.materials) or "Inget särskilt"),
         ]
         items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
         return f'<div class="mb-facts" markdown>\n\n{items}\n\n</div>'
@@ -146,6 +145,16 @@ class PageBuilder:
         if method.basis["kind"] == "design":
             text += " Har ni prövat metoden? Berätta gärna för redaktionen hur det gick."
         return text + "\n{ .mb-basis }"
+
+    def _preparation(self, method: Method) -> str:
+        """Preparation and materials, after the short facts and the planner button: they are the longest
+        facts, and on a phone they pushed "Lägg till i workshopplanen" two screens down."""
+        rows = [
+            ("Förberedelser", md_escape(method.preparation) or "–"),
+            ("Material", _list(method.materials) or "Inget särskilt"),
+        ]
+        items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
+        return f'<div class="mb-facts mb-facts-prep" markdown>\n\n{items}\n\n</div>'
 
     def _steps(self, method: Method) -> str:
         if not method.steps:
@@ -204,7 +213,8 @@ class PageBuilder:
                 text += "\n\n**Ofta efter den här metoden:**\n\n" + self._method_list(after, from_method=True)
             blocks.append(text)
         if method.tags:
-            tags = " ".join(f"[{self._label('tags', t)}](../taggar/index.md#{t}){{ .mb-tag }}" for t in method.tags)
+            # A tag chip opens the catalogue filtered on the tag (catalogue.js reads ?tagg=).
+            tags = " ".join(f"[{self._label('tags', t)}](index.md?tagg={t}){{ .mb-tag }}" for t in method.tags)
             blocks.append(f"## Taggar\n\n{tags}")
         return blocks
 
@@ -309,10 +319,15 @@ class PageBuilder:
 
     def build_tag_index(self) -> GeneratedPage:
         """One section per tag (anchor = tag id) listing its methods."""
+        terms = sorted(self.vocabulary.terms("tags"), key=lambda t: swedish_sort_key(t.label))
+        overview = " ".join(
+            f"[{md_escape(t.label)} ({len(self.catalogue.by_tag.get(t.id, ()))})](#{t.id}){{ .mb-tag }}"
+            for t in terms)
         parts = [_meta({"description": "Metoderna i Metodbanken sorterade efter ämne."}), "# Taggar",
-                 "Taggarna samlar metoder som handlar om samma sak. Listan över taggar och deras synonymer finns "
-                 "i filen vocabulary.yml i projektet."]
-        for term in self.vocabulary.terms("tags"):
+                 "Taggarna samlar metoder som handlar om samma sak. De står i bokstavsordning; siffran säger "
+                 "hur många metoder som har taggen.",
+                 f'<nav class="mb-tag-overview" aria-label="Alla taggar" markdown>\n{overview}\n</nav>']
+        for term in terms:
             ids = self.catalogue.by_tag.get(term.id, ())
             block = [f"## {md_escape(term.label)} {{ #{term.id} }}"]
             if term.aliases:
@@ -320,10 +335,22 @@ class PageBuilder:
             if ids:
                 block.append("\n".join(
                     f"- [{md_escape(self.catalogue.get(i).title)}](../{METHODS_DIR}/{i}.md)" for i in ids))
+                block.append(f"[Visa {'metoden' if len(ids) == 1 else f'de {len(ids)} metoderna'} i "
+                             f"metodkatalogen](../{METHODS_DIR}/index.md?tagg={term.id})")
             else:
                 block.append("Inga metoder har den här taggen ännu.")
             parts.append("\n\n".join(block))
         return GeneratedPage(TAGS_URI, "Taggar", "\n\n".join(parts) + "\n")
+
+
+def _list(items: tuple[str, ...] | list[str]) -> str:
+    """A Markdown bullet list inside a definition (indented under its `:   `); "" when there is nothing."""
+    return "\n    ".join(f"- {md_escape(item)}" for item in items)
+
+
+def swedish_sort_key(text: str) -> str:
+    """Swedish alphabetical order: å, ä and ö come after z (é sorts as e)."""
+    return text.lower().replace("é", "e").translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
 
 
 def _meta(values: dict[str, str]) -> str:

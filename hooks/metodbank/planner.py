@@ -143,6 +143,9 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
 <noscript><p class="mb-notice">Planeraren behöver JavaScript. Utan JavaScript kan du öppna metoderna i <a href="{html_escape(catalogue_url)}">metodkatalogen</a> och skriva ut dem en och en.</p></noscript>
 <div class="mb-planner-editor" id="mb-planner-editor" hidden>
 <div class="mb-field mb-field-wide"><label for="mb-plan-name">Workshopens namn</label><input type="text" id="mb-plan-name" name="namn" autocomplete="off" maxlength="120" placeholder="Till exempel Uppföljning med handledarna"></div>
+<div class="mb-plan-when"><div class="mb-field"><label for="mb-plan-date">Datum</label><input type="date" id="mb-plan-date" name="datum"></div><div class="mb-field"><label for="mb-plan-start">Starttid</label><input type="time" id="mb-plan-start" name="start" value="09:00" step="300"></div></div>
+<p class="mb-plan-status" id="mb-plan-status" role="status" aria-live="polite" aria-atomic="true"></p>
+<div class="mb-notice mb-plan-notice" id="mb-plan-notice" hidden></div>
 <h2 id="mb-plan-heading" tabindex="-1">Metoder i planen</h2>
 <p id="mb-plan-empty" class="mb-notice">Planen är tom. Välj en metod nedan eller i <a href="{html_escape(catalogue_url)}">metodkatalogen</a>.</p>
 <ol class="mb-plan-list" id="mb-plan-list" aria-labelledby="mb-plan-heading"></ol>
@@ -153,7 +156,6 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
 <p class="mb-plan-actions"><button type="button" class="md-button md-button--primary" id="mb-plan-print">Skriv ut planen</button> <button type="button" class="md-button" id="mb-plan-clear">Töm planen</button></p>
 <div class="mb-field mb-field-wide"><label for="mb-plan-link">Länk till planen</label><input type="text" id="mb-plan-link" readonly aria-describedby="mb-plan-link-hint"><span class="mb-hint" id="mb-plan-link-hint">Den som öppnar länken ser samma plan. Planen sparas också i den här webbläsaren.</span></div>
 <p><button type="button" class="md-button" id="mb-plan-copy">Kopiera länken</button></p>
-<p class="mb-plan-status" id="mb-plan-status" role="status" aria-live="polite" aria-atomic="true"></p>
 </div>
 <section class="mb-handout" id="mb-handout" aria-labelledby="mb-handout-title" hidden></section>
 </div>

@@ -365,8 +365,7 @@ class PrintBuilder:
             "lättläst text. Baksidan har stegen i korthet för varje fas.",
             "\n".join([line(CARDS_URI, "Alla metodkort")] + cards),
             "Efter varje rad finns en länk till samma sak som PDF-fil." if self.with_pdfs else
-            "PDF-filerna finns på den publicerade webbplatsen. Bygger du handboken själv gör du dem med "
-            "kommandot `metodbank pdf`.",
+            "PDF-filerna finns på den publicerade webbplatsen.",
         ]
         return GeneratedPage(PRINT_INDEX_URI, "Skriv ut", "\n\n".join(parts) + "\n")
 

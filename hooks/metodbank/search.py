@@ -239,6 +239,11 @@ def hidden_terms(text: str, known: set[str], rules: list[Expansion], extra: Iter
     return " ".join(" ".join([form] * min(n, MAX_REPEAT)) for form, n in counts.items())
 
 
+def _once(terms: str) -> str:
+    """Each form once, in order (a summary that repeats a word does not outweigh one word more)."""
+    return " ".join(dict.fromkeys(terms.split()))
+
+
 def _hidden_block(terms: str, tag: str = "p") -> str:
     return f'<{tag} class="mb-search-terms" hidden>{html.escape(terms, quote=False)}</{tag}>' if terms else ""
 
@@ -283,8 +288,16 @@ def tune_index(
         # A method's sections keep their plain text only: the method's own entry already carries the forms
         # of every section, and repeating them per section would double the index of a large handbook.
         # The title's own forms and synonyms weigh like the title: "övernattning" finds "Internat" first.
+        # A method's tags (names and aliases) and summary weigh like its title too, each form once: then a
+        # method whose title, tags or summary hold more of the query's words ranks above one holding fewer
+        # (the title field's boost outweighs any number of mentions in the text).
         title = doc.get("title", "")
-        doc["title"] = title + _hidden_block(hidden_terms(_plain(title), known, rules, with_words=False), "span")
+        if method is not None and doc["location"] == page:
+            key = _once(hidden_terms(_plain(title), known, rules, with_words=False) + " " +
+                        hidden_terms(method.summary, known, rules, method.tag_words))
+        else:
+            key = hidden_terms(_plain(title), known, rules, with_words=False)
+        doc["title"] = title + _hidden_block(key, "span")
         if method is not None:
             doc["boost"] = METHOD_BOOST
     # A method's section entries are left out: its own entry carries the forms of every section and shows
@@ -306,6 +319,12 @@ def method_entries(catalogue, vocabulary, use_directory_urls: bool = True) -> di
         phases = ", ".join(vocabulary.label("phases", p) for p in method.phases)
         entries[location] = MethodEntry(" ".join(method.summary.split()), phases, tuple(tags))
     return entries
+
+
+def tag_hints(vocabulary) -> list[dict]:
+    """Every tag's id, name and aliases, for the "no results" hint in
+    search-sv.js: it suggests the tags closest to what was searched."""
+    return [{"id": term.id, "label": term.label, "aliases": list(term.aliases)} for term in vocabulary.terms("tags")]
 
 
 def tag_aliases(vocabulary) -> dict[str, tuple[str, ...]]:

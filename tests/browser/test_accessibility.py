@@ -19,6 +19,9 @@ PAGES = {
     "taggar": "taggar/",
     "sökresultat": "?q=skuggning",
     "tillgänglighetsredogörelsen": "tillganglighetsredogorelse/",
+    "sidan finns inte": "404.html",
+    "fältsidan": "bidra/falt/",
+    "sökning utan träffar": "?q=finnsintealls",
 }
 
 
@@ -51,3 +54,26 @@ def test_pages_are_swedish_and_have_a_skip_link(page, site_url):
         assert page.locator("html").get_attribute("lang") == "sv"
         skip = page.locator("a.md-skip")
         assert skip.count() == 1 and skip.inner_text().strip() == "Gå till innehållet"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_axe_violations_in_the_states_people_meet(page, site_url, axe, width):
+    """Issue 18's states: the phone filters opened, a shared plan that replaced a stored one (the notice),
+    a duplicate warned, a wide table focused on a phone."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(site_url + "metoder/?fas=delivery")
+    if page.locator("#mb-filters-toggle").is_visible():
+        page.click("#mb-filters-toggle")
+    violations = axe(page)
+    assert not violations, format_violations(violations)
+    page.goto(site_url + "planera/?plan=larlogg.20")
+    page.goto(site_url + "planera/?namn=Delad&plan=skuggning.30")
+    page.locator("#mb-plan-notice").wait_for()
+    page.select_option("#mb-plan-add", "skuggning")
+    page.click("#mb-plan-add-button")
+    violations = axe(page)
+    assert not violations, format_violations(violations)
+    page.goto(site_url + "bidra/falt/")
+    page.keyboard.press("Tab")
+    violations = axe(page)
+    assert not violations, format_violations(violations)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from helpers import REPO
 
@@ -150,6 +151,10 @@ def test_works_on_a_360_pixel_phone(page, site_url, methods):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(site_url + "metoder/?fas=follow_up&deltagare=8&minuter=60")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    toggle = page.locator("#mb-filters-toggle")
+    assert toggle.inner_text() == "Visa filtren (3 valda)"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
     for field in ("#mb-filter-q", "#mb-filter-fas", "#mb-filter-deltagare", "#mb-filter-minuter"):
         box = page.locator(field).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, field
@@ -160,3 +165,59 @@ def test_works_on_a_360_pixel_phone(page, site_url, methods):
     # Each card names its facts, since the column headings are not shown.
     labels = rows.first.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
     assert labels[1:] == ['"Fas: "', '"Målgrupp: "', '"Gruppstorlek: "', '"Tid per träff: "', '"Svårighet: "']
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_a_card_on_a_phone_uses_its_whole_width(page, site_url, width):
+    """The desktop rule 'first cell 38 % wide' made every title and summary a narrow column on phones."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(site_url + "metoder/")
+    row = page.locator("#mb-catalogue tbody tr").first
+    card, cell = row.bounding_box(), row.locator("td").first.bounding_box()
+    assert cell["width"] >= card["width"] * 0.9, (cell, card)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_the_caption_says_what_is_shown(page, site_url, methods):
+    total = len(methods)
+    page.goto(site_url + "metoder/")
+    caption = page.locator("#mb-catalogue caption")
+    assert caption.inner_text().startswith(f"Alla {total} metoder")
+    page.goto(site_url + "metoder/?fas=follow_up")
+    shown = len(expected(methods, phase="follow_up"))
+    assert caption.inner_text().startswith(f"{shown} av {total} metoder")
+
+
+@pytest.mark.parametrize("words, wanted", [
+    ("studiecirklar", "studiecirkel"),        # inflected form → the method's own word
+    ("handledaren", None),                     # same hits as "handledare"
+    ("sprakombud", "sprakombud"),              # without å, ä, ö
+])
+def test_the_text_box_matches_swedish_like_the_header_search(page, site_url, words, wanted):
+    page.goto(site_url + "metoder/?sok=" + words)
+    found = visible_ids(page)
+    assert found, f"{words!r} finds nothing in the catalogue"
+    if wanted:
+        assert any(wanted in i for i in found), found
+    else:
+        page.goto(site_url + "metoder/?sok=handledare")
+        assert visible_ids(page) == found
+
+
+def test_on_a_phone_the_filters_fold_away_so_the_results_are_on_screen(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "metoder/")
+    form = page.locator("#mb-filters")
+    assert page.locator("#mb-filter-q").is_visible()
+    assert page.locator("#mb-filter-fas").is_hidden()
+    assert form.bounding_box()["height"] < 300
+    first_row = page.locator("#mb-catalogue tbody tr").first.bounding_box()
+    assert first_row["y"] < 844 * 1.5
+    page.click("#mb-filters-toggle")
+    page.select_option("#mb-filter-fas", "follow_up")
+    expect(page.locator("#mb-filters-toggle")).to_have_text("Dölj filtren (1 valt)")
+    # On a desktop every filter shows and there is no button.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "metoder/")
+    assert page.locator("#mb-filter-fas").is_visible()
+    assert page.locator("#mb-filters-toggle").is_hidden()

@@ -133,3 +133,23 @@ def test_every_filter_and_planner_control_is_reachable_by_tab(page, site_url):
             break
     else:
         raise AssertionError(f"planner controls not all reachable by Tab; missing {sorted(wanted - seen)}")
+
+
+def test_every_early_tab_stop_is_something_visible(page, site_url):
+    """The first Tab stops on a page are all visible controls with a name: Material's palette switch (an
+    invisible radio input) and the empty search result list used to be the third and fifth."""
+    page.goto(site_url + "metoder/skuggning/")
+    for number in range(1, 9):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(r"""() => {
+          const el = document.activeElement;
+          const box = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          const name = (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || '')
+            .replace(/\s+/g, ' ').trim();
+          return {tag: el.tagName, cls: el.className, width: box.width, height: box.height, name: name,
+                  visibility: style.visibility};
+        }""")
+        assert stop["width"] >= 8 and stop["height"] >= 8 and stop["visibility"] == "visible", \
+            f"Tab stop {number} is invisible: {stop}"
+        assert stop["name"], f"Tab stop {number} has no name: {stop}"

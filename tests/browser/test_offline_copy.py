@@ -40,6 +40,20 @@ def test_filters_and_planner_work_from_disk(page, offline_copy):
     page.wait_for_url("**/planera.html*")
     expect(page.locator("#mb-plan-list")).to_contain_text("Skuggning")
     expect(page.locator("#mb-handout")).to_contain_text("Deltagaren följer kollegan")
+    # A file:/// address means nothing to anyone else: the plan is given as the page name and the plan.
+    assert page.input_value("#mb-plan-link").startswith("planera.html?plan=skuggning.")
+    expect(page.locator("#mb-plan-link-hint")).to_contain_text("kopia av Metodbanken som ligger på den här datorn")
+
+
+@pytest.mark.parametrize("path", ["index.html", "metoder/index.html", "metoder/skuggning.html", "planera.html"])
+def test_no_request_leaves_the_computer(page, offline_copy, path):
+    """Opened from disk, a page asks no host at all: no fonts from Google, no statistics from GitHub."""
+    found = []
+    page.on("request", lambda request: found.append(request.url)
+            if not request.url.startswith(("file:", "data:", "blob:", "about:")) else None)
+    page.goto(offline_copy + path)
+    page.wait_for_load_state("networkidle")
+    assert not found, f"{path} asks other hosts: {found}"
 
 
 def test_method_editor_works_from_disk(page, offline_copy):

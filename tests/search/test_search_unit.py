@@ -260,3 +260,18 @@ def test_built_index_has_swedish_forms_teasers_and_no_excluded_pages(tmp_path):
     assert "studiecirkl" in entry["title"]
     assert entry["boost"] == search.METHOD_BOOST
     assert "läsecirkel" in entry["title"]  # from the repository's synonyms list
+
+
+def test_a_methods_tags_and_summary_weigh_like_its_title_each_form_once():
+    """Issue 18: the title field (boost 1000 in Material) carries the tag names and aliases and the summary's
+    forms, so a method holding more of the query's words there ranks higher; each form once."""
+    methods = {"metoder/studiecirkel/": MethodEntry("Gruppen läser och läser igen.", "Genomförande",
+                                                    ("Folkbildning", "bildning"))}
+    title = _doc(tune_index(_index(), methods), "metoder/studiecirkel/")["title"]
+    hidden = title.split("hidden>", 1)[1].split("<", 1)[0].split()
+    for form in ("folkbildning", "bildning", "grupp", "läs"):
+        assert form in hidden, form
+    assert len(hidden) == len(set(hidden))
+    # A chapter's title block has only its own title's forms.
+    chapter = _doc(tune_index(_index(), methods), "genomforande/")["title"]
+    assert "grupp" not in chapter
