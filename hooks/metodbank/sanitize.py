@@ -101,6 +101,8 @@ _SITE_CLASSES = frozenset({
     "mb-cards-intro", "mb-cards", "mb-card", "mb-card-side", "mb-card-front", "mb-card-back", "mb-card-kicker",
     "mb-card-title", "mb-card-draft", "mb-card-summary", "mb-card-facts", "mb-card-easy", "mb-card-label",
     "mb-card-more", "mb-sr-only",
+    # The start page: Material's grid cards and our own start-page blocks (overrides/home.html).
+    "grid", "cards", "mb-home-tools", "mb-home-heading", "mb-home-phases",
 }) | _ADMONITION_KINDS | CODE_CLASSES
 SITE_POLICY = Policy(
     name="site",
