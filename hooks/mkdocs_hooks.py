@@ -166,12 +166,12 @@ def _inline_scripts(config: MkDocsConfig) -> bool:
 @event_priority(-100)  # last: the page is final, so the hashes of its inline scripts are
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Fill in each page's Content-Security-Policy (engine: csp.py)."""
-    return _engine_module().fill_policy(output, _inline_scripts(config), config.repo_url or "")
+    return _engine_module().fill_policy(output, _inline_scripts(config))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same policy for pages made from a template alone (404.html)."""
-    return _engine_module().fill_policy(output_content, _inline_scripts(config), config.repo_url or "")
+    return _engine_module().fill_policy(output_content, _inline_scripts(config))
 
 
 def _engine_module():

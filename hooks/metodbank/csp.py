@@ -9,8 +9,7 @@ inline scripts (the `__md_scope` helpers, which differ per page depth) are allow
   'unsafe-inline', no 'unsafe-eval', so an injected <script> or onclick="…" does not run;
 * styles: files from the site, the page's inline <style> blocks and style="…" values by hash;
 * images: the site and data: URIs (the theme's icons in its CSS); fonts: the site;
-* the search worker: the site ('self'), as blob: for Material's fallback; fetch: the site, and GitHub's API
-  for the repository facts in the header when repo_url is on GitHub;
+* the search worker: the site ('self'), as blob: for Material's fallback; fetch: the site only;
 * no frames, no plugins (object-src 'none'), <base> only the site, forms submit only to the site.
 
 The offline copy (`metodbank offline`, opened from file://) runs search through the iframe-worker shim,
@@ -49,7 +48,7 @@ def _outside_content(html: str) -> str:
     return html[:start] + html[end:] if 0 <= start < end else html
 
 
-def policy(html: str, offline: bool = False, connect: tuple[str, ...] = ()) -> str:
+def policy(html: str, offline: bool = False) -> str:
     """The policy for one rendered page."""
     import html as html_module
 
@@ -65,7 +64,7 @@ def policy(html: str, offline: bool = False, connect: tuple[str, ...] = ()) -> s
         ("style-src", style_src),
         ("img-src", ["'self'", "data:"]),
         ("font-src", ["'self'", "data:"]),
-        ("connect-src", ["'self'", *connect]),
+        ("connect-src", ["'self'"]),
         ("worker-src", ["'self'", "blob:"]),
         ("frame-src", ["'self'"] if offline else ["'none'"]),
         ("object-src", ["'none'"]),
@@ -75,13 +74,12 @@ def policy(html: str, offline: bool = False, connect: tuple[str, ...] = ()) -> s
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
 
 
-def fill_policy(html: str, offline: bool = False, repo_url: str = "") -> str:
+def fill_policy(html: str, offline: bool = False) -> str:
     """A rendered page with the placeholder in its CSP <meta> replaced by the page's policy.
 
-    With a GitHub `repo_url` the theme asks GitHub's API for the repository's facts (stars, latest
-    release) shown in the header; that one host is allowed for connect-src.
+    Fetches go to the site only: the repository link in the header asks GitHub for nothing
+    (overrides/partials/source.html), so no page sends its reader's address to another host.
     """
     if PLACEHOLDER not in html:
         return html
-    connect = ("https://api.github.com",) if repo_url.startswith("https://github.com/") else ()
-    return html.replace(PLACEHOLDER, policy(html.replace(PLACEHOLDER, ""), offline, connect), 1)
+    return html.replace(PLACEHOLDER, policy(html.replace(PLACEHOLDER, ""), offline), 1)

@@ -68,7 +68,7 @@ def test_every_page_has_a_policy_without_unsafe_inline(built_site):
         policy = text.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
         assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy, path
         for directive in ("script-src 'self'", "frame-src 'none'", "object-src 'none'", "base-uri 'self'",
-                          "form-action 'self'"):
+                          "form-action 'self'", "connect-src 'self';"):  # fetches: the site only, no GitHub API
             assert directive in policy, (path, directive)
 
 
