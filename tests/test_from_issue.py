@@ -169,7 +169,7 @@ def test_yaml_breaking_text_and_workflow_expressions_are_kept_as_text(root, form
     answers["title"] = "Möte: ja #1 ${{ github.token }}"
     answers["preparation"] = "yes\n---\n- 'citat' & \"dubbla\" ${{ secrets.GITHUB_TOKEN }} $(rm -rf /) `id`"
     answers["materials"] = "- no\n- 123\n- : kolon\n- ${{ github.event.issue.title }}"
-    answers["section-exempel"] = "---\ntitle: inte front matter\n---\n\n$(echo hej) ${{ env.X }}"
+    answers["section-exempel"] = "---\ntitle: inte front matter\n\n---\n\n$(echo hej) ${{ env.X }}"
     code, out, err = run(root, render(form[0], answers), "--id", "mote-med-tecken", *not_asked_args(form),
                          capsys=capsys)
     assert code == 0, out + err

@@ -138,7 +138,8 @@ def test_print_button_and_no_pdf_link_without_pdfs(site):
     assert "assets/print.js" in page and "assets/print.css" in page
     for path in ("utskrift/forankring/index.html", "utskrift/index.html", "kort/index.html"):
         assert ".pdf" not in html(site, path), path  # a plain build makes no PDFs, so it links none
-    assert "metodbank pdf" in text(html(site, "utskrift/index.html"))
+    # A reader is told where the PDFs are; how to make them is contributor text (CONTRIBUTING.md).
+    assert "PDF-filerna finns på den publicerade webbplatsen" in text(html(site, "utskrift/index.html"))
 
 
 def test_a_build_for_metodbank_pdf_links_every_pdf(tmp_path, monkeypatch):

@@ -620,3 +620,15 @@ def test_the_policy_hashes_only_the_themes_inline_scripts_never_one_in_the_conte
     script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
     assert _hash(theme) in script_src
     assert _hash(injected) not in script_src
+
+
+def test_an_accidental_setext_heading_is_reported_as_a_heading_at_its_line():
+    """A text line with --- under it renders as <h2>, which a section may not hold: the message says why."""
+    vocabulary, _ = load_vocabulary(REPO)
+    snippet = "title: inte front matter\n---"
+    text = hostile_text(snippet)
+    source, _ = load_source("methods/x.md", "x", text.encode())
+    _, problems = validate_source(source, vocabulary, TODAY)
+    found = [p for p in problems if p.code == "html-not-allowed"]
+    assert [p.line for p in found] == [line_of(text, snippet) + 1], problems  # the line of the ---
+    assert "###" in found[0].message and "tom rad" in found[0].message

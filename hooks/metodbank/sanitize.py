@@ -100,7 +100,7 @@ _SITE_CLASSES = frozenset({
     "mb-print-toc", "mb-print-toc-title", "mb-print-body", "mb-method-start", "mb-chapter-start", "mb-method-ref",
     "mb-cards-intro", "mb-cards", "mb-card", "mb-card-side", "mb-card-front", "mb-card-back", "mb-card-kicker",
     "mb-card-title", "mb-card-draft", "mb-card-summary", "mb-card-facts", "mb-card-easy", "mb-card-label",
-    "mb-card-more", "mb-sr-only",
+    "mb-card-more", "mb-sr-only", "mb-basis", "mb-card-basis", "mb-facts-prep",
     # The start page: Material's grid cards and our own start-page blocks (overrides/home.html).
     "grid", "cards", "mb-home-tools", "mb-home-heading", "mb-home-phases",
 }) | _ADMONITION_KINDS | CODE_CLASSES
@@ -151,6 +151,10 @@ class Removal:
         if self.kind == "tag":
             if self.code == "unsafe-html":
                 return f"<{tag}> är inte tillåtet i en metod eftersom det kan köra kod eller ändra sidan; ta bort det"
+            if tag in ("h1", "h2"):
+                return ("rubriker på nivå 1 och 2 hör till sidan och avsnitten; skriv ### för en underrubrik (en "
+                        "textrad med en rad av bara --- eller === under sig blir också en rubrik: lägg en tom rad "
+                        "emellan)")
             return (f"HTML-taggen <{tag}> är inte tillåten; använd Markdown (tillåtna taggar i texten: "
                     f"{', '.join(sorted(INLINE_TAGS))})")
         if self.kind == "attribute":
