@@ -54,20 +54,8 @@
     return out.length ? out : words(fold(text));
   }
 
-  // One letter wrong, missing or extra (as the header search forgives in words of five letters or more).
-  function nearly(a, b) {
-    if (Math.abs(a.length - b.length) > 1) return false;
-    var i = 0, j = 0, edits = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { i += 1; j += 1; continue; }
-      edits += 1;
-      if (edits > 1) return false;
-      if (a.length > b.length) i += 1;
-      else if (b.length > a.length) j += 1;
-      else { i += 1; j += 1; }
-    }
-    return edits + (a.length - i) + (b.length - j) <= 1;
-  }
+  // One letter wrong, missing or extra, as the header search forgives in words of five letters or more.
+  var nearly = sv && sv.nearly ? sv.nearly : function (a, b) { return a === b; };
 
   function textMatches(row, needle) {
     // A stem inside the text also finds compounds ("rotation" → "arbetsrotation").

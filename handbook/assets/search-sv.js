@@ -216,7 +216,7 @@
   function isStopWord(word) { return STOP_WORDS.has(word); }
 
   window.metodbankSearch = {stem: stem, fold: fold, queryTerms: queryTerms, rewrite: rewrite,
-                            isStopWord: isStopWord, rerank: rerank, closestTags: closestTags};
+                            isStopWord: isStopWord, rerank: rerank, closestTags: closestTags, nearly: nearly};
 
   function patch(proto) {
     if (!proto || proto.postMessage.metodbank) return;
