@@ -163,7 +163,7 @@ def test_fast_and_careful_yaml_paths_agree(corpus):
     """yamlstrict composes with libyaml when it safely can; the result must equal the careful path's."""
     rng = random.Random(5)
     texts = [m.text().split("\n---\n", 1)[0].removeprefix("---\n") for m in corpus]
-    texts += [(REPO / "methods" / "skuggning.md").read_text(encoding="utf-8").split("\n---\n", 1)[0][4:]]
+    texts += [text.split("\n---\n", 1)[0][4:] for _, text in benchcorpus.real_methods()[::4]]
     noise = (":", "-", " ", "\n", '"', "'", "[", "]", "{", "}", "#", "!", "\t", "|", ">", "?", ",", "&", "*",
              "\ufeff", "\u2028", "  ")
     for text in list(texts):
@@ -176,7 +176,9 @@ def test_fast_and_careful_yaml_paths_agree(corpus):
     fast_path = yamlstrict._CSafeLoader
     if fast_path is None:
         pytest.skip("PyYAML without libyaml: there is only the careful path")
+    fast_count = 0
     for text in texts:
+        fast_count += yamlstrict._load_fast(text, 1) is not None
         fast = yamlstrict.load(text, 1)
         yamlstrict._CSafeLoader = None
         try:
@@ -185,3 +187,4 @@ def test_fast_and_careful_yaml_paths_agree(corpus):
             yamlstrict._CSafeLoader = fast_path
         assert (fast.data, fast.lines, fast.issues, getattr(fast, "refused", ())) == \
             (careful.data, careful.lines, careful.issues, getattr(careful, "refused", ())), text
+    assert fast_count > len(texts) // 3  # the comparison is about the fast path, so it must be taken
