@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .links import Catalogue, link_methods
-from .loader import iter_method_files, load_sources
+from .loader import load_sources, method_entries
 from .problems import Problem, has_errors
 from .text import ID_PATTERN
 from .validate import validate_source
@@ -62,7 +62,8 @@ def load_project(settings: Settings) -> Project:
         method, more = validate_source(source, vocabulary, settings.today)
         methods.append(method)
         problems.extend(more)
-    known = {p.stem for p in iter_method_files(settings.methods_dir) if p.suffix == ".md" and ID_PATTERN.match(p.stem)}
+    known = {name[:-3] for name in (e.name for e in method_entries(settings.methods_dir))
+             if name.endswith(".md") and ID_PATTERN.match(name[:-3])}
     catalogue, more = link_methods(methods, known)
     problems.extend(more)
     ordered = sorted(problems, key=lambda p: (p.path, p.line, p.code, p.message))

@@ -162,6 +162,9 @@ def _load_fast(text: str, line_offset: int) -> YamlResult | None:
         loader.dispose()
 
 
+_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+
+
 def _from_events(loader: Any, line_offset: int) -> YamlResult:
     get = loader.get_event
     get()  # StreamStartEvent
@@ -171,75 +174,88 @@ def _from_events(loader: Any, line_offset: int) -> YamlResult:
     if event.version or event.tags:  # %YAML or %TAG directives
         raise _Careful
     lines: dict[Path, int] = {}
-    stack: list[list] = []  # [container, path, key or _NO_KEY, in a flow collection]
-    root: Any = None
     offset = 1 + line_offset
+    resolvers, constructors, scalar_kind, map_kind, seq_kind = _RESOLVERS, _CONSTRUCTORS, _SCALAR, _MAP_START, _SEQ_START
+    # The open collections, innermost last; for the innermost: its container, path, whether it is a mapping
+    # (and then the key waiting for its value, or _NO_KEY), and whether it is inside [ ] or { }.
+    stack: list[tuple] = []
+    container: Any = None
+    base: Path = ()
+    is_map = flow = False
+    key: Any = _NO_KEY
+    root: Any = None
     while True:
         event = get()
         kind = event.__class__
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            frame = stack.pop()
-            if frame[2] is not _NO_KEY and isinstance(frame[0], dict):  # cannot happen: a key without a value
+        if kind is scalar_kind:
+            if event.anchor is not None or event.tag is not None:
                 raise _Careful
-            if not stack:
-                break
-            continue
-        if kind is not yaml.ScalarEvent and kind is not yaml.MappingStartEvent and kind is not yaml.SequenceStartEvent:
-            raise _Careful  # an alias, or a document with nothing in it
-        if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
-            raise _Careful
-        line = event.start_mark.line + offset
-        parent = stack[-1] if stack else None
-        flow = parent[3] if parent else False
-        if kind is yaml.ScalarEvent:
             value = event.value
+            tag = _STR
             if event.implicit[0]:  # plain: resolved like the careful path (int, float, bool, null, date or text)
                 if flow and "?" in value:
-                    raise _Careful
-                if not value and (parent is None or not isinstance(parent[0], dict)):
+                    raise _Careful  # PyYAML ends a plain scalar at ? inside [ ] or { }, libyaml does not
+                if not value and not is_map:
                     raise _Careful  # an empty item: the parsers place it on different lines
-                tag = _STR
-                for candidate, regexp in _RESOLVERS.get(value[:1] if value else "", ()):
+                for candidate, regexp in resolvers.get(value[:1], ()):
                     if regexp.match(value):
                         tag = candidate
                         break
-            else:
-                tag = _STR
-            if parent is not None and parent[2] is _NO_KEY and isinstance(parent[0], dict):
-                if tag != _STR or value in parent[0]:
+            if is_map and key is _NO_KEY:
+                if tag != _STR or value in container:
                     raise _Careful  # a key that is not text, or a duplicate: the careful path words it
-                parent[2] = value
-                lines[parent[1] + (value,)] = line
+                key = value
+                lines[base + (value,)] = event.start_mark.line + offset
                 continue
             if tag != _STR:
                 if tag not in ALLOWED_SCALAR_TAGS:
                     raise _Careful
-                value = _CONSTRUCTORS[tag](loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
+                value = constructors[tag](loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
                 if isinstance(value, datetime.datetime):
                     value = value.date()
-        elif parent is not None and parent[2] is _NO_KEY and isinstance(parent[0], dict):
-            raise _Careful  # a mapping or list as a key
-        else:
-            value = {} if kind is yaml.MappingStartEvent else []
-        if parent is None:
-            path: Path = ()
-        elif isinstance(parent[0], dict):
-            path = parent[1] + (parent[2],)
-            parent[0][parent[2]] = value
-            parent[2] = _NO_KEY
-        else:
-            path = parent[1] + (len(parent[0]),)
-            parent[0].append(value)
-        if path not in lines:
-            lines[path] = line
-        if kind is yaml.ScalarEvent:
-            if parent is None:
+            if container is None:
+                if len(stack) >= MAX_DEPTH:
+                    raise _Careful
+                lines[()] = event.start_mark.line + offset
                 root = value
                 break
-        else:
-            if parent is None:
+            if len(stack) >= MAX_DEPTH:
+                raise _Careful
+            if is_map:
+                container[key] = value
+                key = _NO_KEY  # its line is the key's
+            else:
+                lines[base + (len(container),)] = event.start_mark.line + offset
+                container.append(value)
+            continue
+        if kind is map_kind or kind is seq_kind:
+            if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
+                raise _Careful
+            value = {} if kind is map_kind else []
+            if container is None:
+                path: Path = ()
                 root = value
-            stack.append([value, path, _NO_KEY, flow or bool(event.flow_style)])
+                lines[()] = event.start_mark.line + offset
+            elif is_map:
+                if key is _NO_KEY:
+                    raise _Careful  # a mapping or list as a key
+                path = base + (key,)
+                container[key] = value
+                key = _NO_KEY
+            else:
+                path = base + (len(container),)
+                lines[path] = event.start_mark.line + offset
+                container.append(value)
+            stack.append((container, base, is_map, key, flow))
+            container, base, is_map, key = value, path, kind is map_kind, _NO_KEY
+            flow = flow or bool(event.flow_style)
+            continue
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            container, base, is_map, key, flow = stack.pop()
+            if not stack:
+                break
+            continue
+        raise _Careful  # an alias, or a document with nothing in it
     if not isinstance(get(), yaml.DocumentEndEvent) or not isinstance(get(), yaml.StreamEndEvent):
         raise _Careful  # a second document: the careful path says so
     return YamlResult(root, lines, ())
