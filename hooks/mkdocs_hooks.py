@@ -1,11 +1,13 @@
 """MkDocs adapter for the Metodbanken engine: MkDocs events in, engine calls, virtual files out.
 
 This is the only module that knows MkDocs. Under `mkdocs serve` the engine (package `metodbank`
-beside this file) is re-imported at every rebuild, so edits to the engine take effect like edits to methods.
+beside this file) is re-imported at a rebuild when its source changed, so edits to the engine take effect like
+edits to methods; what only depends on unchanged inputs is reused across rebuilds (see the end of this file).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import logging
 import sys
@@ -29,12 +31,16 @@ _serving: list[bool] = []
 
 
 def _engine():
-    """Import the engine from this folder; under `mkdocs serve`, afresh on every rebuild."""
+    """Import the engine from this folder; under `mkdocs serve`, afresh when its source has changed."""
     if str(HOOKS_DIR) not in sys.path:
         sys.path.insert(0, str(HOOKS_DIR))
     if _serving:
-        for name in [n for n in sys.modules if n == "metodbank" or n.startswith("metodbank.")]:
-            del sys.modules[name]
+        digest = _engine_digest()
+        if digest != _reuse.get("engine"):
+            for name in [n for n in sys.modules if n == "metodbank" or n.startswith("metodbank.")]:
+                del sys.modules[name]
+            _reuse.clear()  # everything reused was made by the old engine
+            _reuse["engine"] = digest
     return importlib.import_module("metodbank")
 
 
@@ -58,7 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     engine, settings = _state["engine"], _state["settings"]
-    project = engine.load_project(settings)
+    project = engine.load_project(settings, cache=_reuse.setdefault("project", {}) if _serving else None)
     for problem in project.problems:
         (log.error if problem.level is engine.Level.ERROR else log.warning)(engine.format_problem(problem))
     if not project.ok:
@@ -90,10 +96,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if project is not None:
         _state["engine"].tune_site_index(config.site_dir, project.catalogue, project.vocabulary,
                                          config.use_directory_urls)
+    _forget_unused_renders()
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep each method page's rendered body; print pages reuse it instead of rendering it again."""
+    html = _reused_render(html, page, files)
     src = page.file.src_uri
     if "bodies" in _state and src.startswith("metoder/") and src != "metoder/index.md":
         _state["bodies"][src[len("metoder/"):-len(".md")]] = html
@@ -111,6 +119,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _skip_render_if_known(_page_markdown(markdown, page), page, config, files)
+
+
+def _page_markdown(markdown: str, page: Page) -> str:
     project, builder = _state.get("project"), _state.get("builder")
     if project is None:
         return markdown
@@ -119,3 +131,68 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             markdown = _state["engine"].add_print_links(markdown, term)
             return markdown.rstrip() + "\n\n" + builder.build_phase_list(term.id)
     return markdown
+
+
+# -- mkdocs serve: reuse across rebuilds what only depends on unchanged inputs -------------------------------
+#
+# Plain MkDocs renders every page again after each save. Under `mkdocs serve` this module lives as long as the
+# server, so it keeps (1) the engine's per-file results (parsed and validated methods, keyed by the file's
+# bytes, the vocabulary's bytes and the date: engine.load_project(cache=...)) and (2) each page's Markdown
+# rendering, keyed by the page's final Markdown, its path, mkdocs.yml and the set of files (links resolve
+# against it). A page whose key is known gets empty Markdown to render, and its HTML, table of contents,
+# title and anchors back in on_page_content. When the engine's source changes, everything is dropped.
+# Only what reaches the rendering is keyed, so an edited method, tag label or chapter changes exactly the
+# pages whose Markdown changes (the method, its backlinks, the catalogue, the tag page, the print pages).
+
+_reuse: dict = {}
+
+
+def _engine_digest() -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted((HOOKS_DIR / "metodbank").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(HOOKS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _render_key(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    base = _state.get("render_base")
+    if base is None:
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(config_file.read_bytes() if config_file and config_file.is_file() else b"")
+        digest.update(repr(config.use_directory_urls).encode())
+        digest.update("\n".join(sorted(f.src_uri for f in files)).encode())
+        base = _state["render_base"] = digest.digest()
+    return hashlib.blake2b(base + page.file.src_uri.encode() + b"\0" + markdown.encode(), digest_size=20).hexdigest()
+
+
+def _skip_render_if_known(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not _serving or "project" not in _state:
+        return markdown
+    key = _render_key(markdown, page, config, files)
+    known = key in _reuse.setdefault("rendered", {})
+    _state.setdefault("pending", {})[page.file.src_uri] = (key, known)
+    _state.setdefault("used", set()).add(key)
+    return "" if known else markdown
+
+
+def _reused_render(html: str, page: Page, files: Files) -> str:
+    key, known = _state.get("pending", {}).pop(page.file.src_uri, (None, False))
+    if key is None:
+        return html
+    rendered = _reuse["rendered"]
+    if known:
+        html, page.toc, page._title_from_render, page.present_anchor_ids, links = rendered[key]
+        targets = {src: files.get_file_from_path(src) for src in links}
+        page.links_to_anchors = {file: links[src] for src, file in targets.items() if file is not None}
+        return html
+    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
+    rendered[key] = (html, page.toc, page._title_from_render, page.present_anchor_ids, links)
+    return html
+
+
+def _forget_unused_renders() -> None:
+    used = _state.get("used")
+    if used is not None and "rendered" in _reuse:
+        _reuse["rendered"] = {k: v for k, v in _reuse["rendered"].items() if k in used}

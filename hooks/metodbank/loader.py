@@ -56,8 +56,13 @@ def method_entries(methods_dir: Path) -> list[os.DirEntry]:
         return []
 
 
-def load_sources(root: Path, methods_dir: Path) -> tuple[list[Source], list[Problem]]:
-    """Read every method file; return the readable ones and the problems of all of them."""
+def load_sources(root: Path, methods_dir: Path, cache: dict | None = None) -> tuple[list[Source], list[Problem]]:
+    """Read every method file; return the readable ones and the problems of all of them.
+
+    With `cache` (a dict the caller keeps), a file whose path and bytes are unchanged is not parsed again.
+    """
+    loaded = cache.get("loaded", {}) if cache is not None else {}
+    kept: dict = {}
     sources: list[Source] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -79,10 +84,13 @@ def load_sources(root: Path, methods_dir: Path) -> tuple[list[Source], list[Prob
         seen.setdefault(stem.lower(), rel)
         with open(entry.path, "rb") as handle:
             raw = handle.read()
-        source, more = load_source(rel, stem, raw)
+        key = (rel, raw)
+        source, more = kept[key] = loaded.get(key) or load_source(rel, stem, raw)
         problems.extend(more)
         if source is not None:
             sources.append(source)
+    if cache is not None:
+        cache["loaded"] = kept  # only the files of this run: a changed file's old result is dropped
     return sources, problems
 
 
