@@ -47,6 +47,7 @@ def _engine():
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
         _serving.append(True)
+        logging.getLogger("mkdocs").addHandler(_warnings)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -147,6 +148,20 @@ def _page_markdown(markdown: str, page: Page) -> str:
 _reuse: dict = {}
 
 
+class _WarningCount(logging.Handler):
+    """Counts MkDocs warnings, so that a page whose rendering warned is rendered (and warns) again next time."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_warnings = _WarningCount()
+
+
 def _engine_digest() -> str:
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted((HOOKS_DIR / "metodbank").rglob("*")):
@@ -172,14 +187,14 @@ def _skip_render_if_known(markdown: str, page: Page, config: MkDocsConfig, files
         return markdown
     key = _render_key(markdown, page, config, files)
     known = key in _reuse.setdefault("rendered", {})
-    _state.setdefault("pending", {})[page.file.src_uri] = (key, known)
+    _state.setdefault("pending", {})[page.file.src_uri] = (key, known, _warnings.count)
     _state.setdefault("used", set()).add(key)
     return "" if known else markdown
 
 
 def _reused_render(html: str, page: Page, files: Files) -> str:
-    key, known = _state.get("pending", {}).pop(page.file.src_uri, (None, False))
-    if key is None:
+    key, known, warned_before = _state.get("pending", {}).pop(page.file.src_uri, (None, False, 0))
+    if key is None or (not known and _warnings.count != warned_before):
         return html
     rendered = _reuse["rendered"]
     if known:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import socket
 import subprocess
@@ -157,6 +158,26 @@ def test_serve_rebuilds_reuse_only_what_did_not_change(tmp_path, monkeypatch):
         again = rebuild_and_compare()
         assert "genomforande.md" in again and "metoder/skuggning.md" not in again
         assert "Ett nytt stycke om genomförande." in _html(site, "genomforande")
+    finally:
+        hooks._serving.clear()
+        hooks._reuse.clear()
+
+
+@pytest.mark.slow
+@pytest.mark.logs
+def test_serve_renders_a_page_that_warned_again(tmp_path, caplog):
+    """A page whose rendering logged a warning (a broken link) is not reused, so the warning comes back."""
+    root = make_project(tmp_path / "project", "minimal")
+    write_config(root)
+    chapter = root / "handbook" / "genomforande.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n[Finns inte](saknas.md)\n", encoding="utf-8")
+    hooks = _build(root, tmp_path / "site", serving=True)
+    try:
+        for _ in range(2):
+            caplog.clear()
+            _build(root, tmp_path / "site", serving=True)
+            assert any("saknas.md" in r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING)
+        assert hooks._reuse["rendered"]  # the other pages are reused
     finally:
         hooks._serving.clear()
         hooks._reuse.clear()
