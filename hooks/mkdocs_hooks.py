@@ -74,6 +74,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                           "Rätta dem och bygg igen; metodbank check visar samma lista.")
     builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
     _state.update(project=project, builder=builder, spliced={}, bodies={})
+    if _serving:
+        _reuse_search_entries(config)
     for file in files:
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
@@ -141,7 +143,8 @@ def _page_markdown(markdown: str, page: Page) -> str:
 # bytes, the vocabulary's bytes and the date: engine.load_project(cache=...)) and (2) each page's Markdown
 # rendering, keyed by the page's final Markdown, its path, mkdocs.yml and the set of files (links resolve
 # against it). A page whose key is known gets empty Markdown to render, and its HTML, table of contents,
-# title and anchors back in on_page_content. When the engine's source changes, everything is dropped.
+# title and anchors back in on_page_content; (3) the entries Material's search made of each page's HTML.
+# When the engine's source changes, everything is dropped.
 # Only what reaches the rendering is keyed, so an edited method, tag label or chapter changes exactly the
 # pages whose Markdown changes (the method, its backlinks, the catalogue, the tag page, the print pages).
 
@@ -211,3 +214,35 @@ def _forget_unused_renders() -> None:
     used = _state.get("used")
     if used is not None and "rendered" in _reuse:
         _reuse["rendered"] = {k: v for k, v in _reuse["rendered"].items() if k in used}
+    if "search_used" in _state:
+        _reuse["search_entries"] = _state["search_used"]
+
+
+def _toc_key(items) -> tuple:
+    return tuple((item.id, item.url, item.title, _toc_key(item.children)) for item in items)
+
+
+def _reuse_search_entries(config: MkDocsConfig) -> None:
+    """Material's search reads every page's HTML again; a page whose HTML, table of contents, title and
+    search settings are unchanged gets the entries it got last time (copies, in the same order)."""
+    index = getattr(config.plugins.get("material/search") or config.plugins.get("search"), "search_index", None)
+    add = getattr(index, "add_entry_from_context", None)
+    if add is None or not isinstance(getattr(index, "entries", None), list):
+        return
+    known = _reuse.get("search_entries", {})
+    used = _state["search_used"] = {}
+
+    def add_entry_from_context(page: Page) -> None:
+        meta = {k: page.meta.get(k) for k in ("search", "tags", "title")}
+        key = hashlib.blake2b(repr((page.url, page.title, meta, _toc_key(page.toc))).encode()
+                              + b"\0" + page.content.encode(), digest_size=20).hexdigest()
+        entries = known.get(key)
+        if entries is None:
+            start = len(index.entries)
+            add(page)
+            entries = [dict(entry) for entry in index.entries[start:]]
+        else:
+            index.entries.extend(dict(entry) for entry in entries)
+        used[key] = entries
+
+    index.add_entry_from_context = add_entry_from_context
