@@ -57,8 +57,8 @@ TARGETS = {
     "check_seconds": 1.0,  # `metodbank check` on N methods
     "search_gzip_bytes": 1_000_000,  # Material's search index, gzip
 }
-RESULT_KEYS = ("methods", "sizes", "per_size", "small", "seed", "repeat", "machine", "corpus", "hooks", "baseline", "small_hooks",
-               "small_baseline", "ratios", "check", "targets", "search")
+RESULT_KEYS = ("methods", "sizes", "per_size", "small", "seed", "repeat", "machine", "corpus", "hooks", "baseline",
+               "small_hooks", "small_baseline", "ratios", "check", "targets", "search")
 SERVE_URL = "http://127.0.0.1:8000/"
 
 

@@ -114,7 +114,8 @@ def test_real_clones_keep_the_real_files_and_repoint_references(clones):
         assert clone.body.count("\n") == real[clone.source].split("\n---\n", 1)[1].count("\n")
     # The last, partial generation points at the first generation's clones where its own do not exist.
     last_generation = [yaml.safe_load(c.text().split("\n---\n", 1)[0][4:]) for c in clones[2 * count:]]
-    references = [r for front in last_generation for key in ("related", "before", "after") for r in front.get(key) or ()]
+    references = [r for front in last_generation for key in ("related", "before", "after")
+                  for r in front.get(key) or ()]
     assert any(r.endswith("-1") for r in references) and any(r.endswith("-3") for r in references)
     joined = "".join(c.text() for c in clones)
     for feature in (">-\n", ": [", "\n  - ", "&", "**"):  # block scalars, flow and block lists, & in text

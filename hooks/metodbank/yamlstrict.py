@@ -175,7 +175,8 @@ def _from_events(loader: Any, line_offset: int) -> YamlResult:
         raise _Careful
     lines: dict[Path, int] = {}
     offset = 1 + line_offset
-    resolvers, constructors, scalar_kind, map_kind, seq_kind = _RESOLVERS, _CONSTRUCTORS, _SCALAR, _MAP_START, _SEQ_START
+    resolvers, constructors = _RESOLVERS, _CONSTRUCTORS
+    scalar_kind, map_kind, seq_kind = _SCALAR, _MAP_START, _SEQ_START
     # The open collections, innermost last; for the innermost: its container, path, whether it is a mapping
     # (and then the key waiting for its value, or _NO_KEY), and whether it is inside [ ] or { }.
     stack: list[tuple] = []
