@@ -1,11 +1,13 @@
 """MkDocs adapter for the Metodbanken engine: MkDocs events in, engine calls, virtual files out.
 
 This is the only module that knows MkDocs. Under `mkdocs serve` the engine (package `metodbank`
-beside this file) is re-imported at every rebuild, so edits to the engine take effect like edits to methods.
+beside this file) is re-imported at a rebuild when its source changed, so edits to the engine take effect like
+edits to methods; what only depends on unchanged inputs is reused across rebuilds (see the end of this file).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import importlib
 import logging
@@ -32,18 +34,23 @@ _serving: list[bool] = []
 
 
 def _engine():
-    """Import the engine from this folder; under `mkdocs serve`, afresh on every rebuild."""
+    """Import the engine from this folder; under `mkdocs serve`, afresh when its source has changed."""
     if str(HOOKS_DIR) not in sys.path:
         sys.path.insert(0, str(HOOKS_DIR))
     if _serving:
-        for name in [n for n in sys.modules if n == "metodbank" or n.startswith("metodbank.")]:
-            del sys.modules[name]
+        digest = _engine_digest()
+        if digest != _reuse.get("engine"):
+            for name in [n for n in sys.modules if n == "metodbank" or n.startswith("metodbank.")]:
+                del sys.modules[name]
+            _reuse.clear()  # everything reused was made by the old engine
+            _reuse["engine"] = digest
     return importlib.import_module("metodbank")
 
 
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
         _serving.append(True)
+        logging.getLogger("mkdocs").addHandler(_warnings)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -61,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     engine, settings = _state["engine"], _state["settings"]
-    project = engine.load_project(settings)
+    project = engine.load_project(settings, cache=_reuse.setdefault("project", {}) if _serving else None)
     for problem in project.problems:
         (log.error if problem.level is engine.Level.ERROR else log.warning)(engine.format_problem(problem))
     if not project.ok:
@@ -71,6 +78,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["mb_tag_hints"] = engine.tag_hints(project.vocabulary)  # search-sv.js: tags for "no results"
     builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
     _state.update(project=project, builder=builder, spliced={}, bodies={}, parts={}, generated=set())
+    if _serving:
+        _reuse_search_entries(config)
     for file in files:
         if file.generated_by is None and file.is_documentation_page():
             file.edit_uri = f"{settings.docs_dir.name}/{file.src_uri}"
@@ -108,11 +117,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if project is not None:
         _state["engine"].tune_site_index(config.site_dir, project.catalogue, project.vocabulary,
                                          config.use_directory_urls)
+    _forget_unused_renders()
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the engine's clean HTML into method pages, clean chapters and print pages with the site's
     allow-list, and keep each method page's rendered body (print pages reuse it)."""
+    html = _reused_render(html, page, files)
     src = page.file.src_uri
     engine = _state.get("engine")
     if engine is not None and "parts" in _state:
@@ -140,6 +151,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _skip_render_if_known(_page_markdown(markdown, page), page, config, files)
+
+
+def _page_markdown(markdown: str, page: Page) -> str:
     project, builder = _state.get("project"), _state.get("builder")
     if project is None:
         return markdown
@@ -176,3 +191,115 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def _engine_module():
     return _state.get("engine") or _engine()
+
+
+# -- mkdocs serve: reuse across rebuilds what only depends on unchanged inputs -------------------------------
+#
+# Plain MkDocs renders every page again after each save. Under `mkdocs serve` this module lives as long as the
+# server, so it keeps (1) the engine's per-file results (parsed and validated methods, keyed by the file's
+# bytes, the vocabulary's bytes and the date: engine.load_project(cache=...)) and (2) each page's Markdown
+# rendering, keyed by the page's final Markdown, its path, mkdocs.yml and the set of files (links resolve
+# against it). A page whose key is known gets empty Markdown to render, and its HTML, table of contents,
+# title and anchors back in on_page_content; (3) the entries Material's search made of each page's HTML.
+# When the engine's source changes, everything is dropped.
+# Only what reaches the rendering is keyed, so an edited method, tag label or chapter changes exactly the
+# pages whose Markdown changes (the method, its backlinks, the catalogue, the tag page, the print pages).
+
+_reuse: dict = {}
+
+
+class _WarningCount(logging.Handler):
+    """Counts MkDocs warnings, so that a page whose rendering warned is rendered (and warns) again next time."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_warnings = _WarningCount()
+
+
+def _engine_digest() -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted((HOOKS_DIR / "metodbank").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(HOOKS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _render_key(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    base = _state.get("render_base")
+    if base is None:
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(config_file.read_bytes() if config_file and config_file.is_file() else b"")
+        digest.update(repr(config.use_directory_urls).encode())
+        digest.update("\n".join(sorted(f.src_uri for f in files)).encode())
+        base = _state["render_base"] = digest.digest()
+    return hashlib.blake2b(base + page.file.src_uri.encode() + b"\0" + markdown.encode(), digest_size=20).hexdigest()
+
+
+def _skip_render_if_known(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not _serving or "project" not in _state:
+        return markdown
+    key = _render_key(markdown, page, config, files)
+    known = key in _reuse.setdefault("rendered", {})
+    _state.setdefault("pending", {})[page.file.src_uri] = (key, known, _warnings.count)
+    _state.setdefault("used", set()).add(key)
+    return "" if known else markdown
+
+
+def _reused_render(html: str, page: Page, files: Files) -> str:
+    key, known, warned_before = _state.get("pending", {}).pop(page.file.src_uri, (None, False, 0))
+    if key is None or (not known and _warnings.count != warned_before):
+        return html
+    rendered = _reuse["rendered"]
+    if known:
+        html, page.toc, page._title_from_render, page.present_anchor_ids, links = rendered[key]
+        targets = {src: files.get_file_from_path(src) for src in links}
+        page.links_to_anchors = {file: links[src] for src, file in targets.items() if file is not None}
+        return html
+    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
+    rendered[key] = (html, page.toc, page._title_from_render, page.present_anchor_ids, links)
+    return html
+
+
+def _forget_unused_renders() -> None:
+    used = _state.get("used")
+    if used is not None and "rendered" in _reuse:
+        _reuse["rendered"] = {k: v for k, v in _reuse["rendered"].items() if k in used}
+    if "search_used" in _state:
+        _reuse["search_entries"] = _state["search_used"]
+
+
+def _toc_key(items) -> tuple:
+    return tuple((item.id, item.url, item.title, _toc_key(item.children)) for item in items)
+
+
+def _reuse_search_entries(config: MkDocsConfig) -> None:
+    """Material's search reads every page's HTML again; a page whose HTML, table of contents, title and
+    search settings are unchanged gets the entries it got last time (copies, in the same order)."""
+    index = getattr(config.plugins.get("material/search") or config.plugins.get("search"), "search_index", None)
+    add = getattr(index, "add_entry_from_context", None)
+    if add is None or not isinstance(getattr(index, "entries", None), list):
+        return
+    known = _reuse.get("search_entries", {})
+    used = _state["search_used"] = {}
+
+    def add_entry_from_context(page: Page) -> None:
+        meta = {k: page.meta.get(k) for k in ("search", "tags", "title")}
+        key = hashlib.blake2b(repr((page.url, page.title, meta, _toc_key(page.toc))).encode()
+                              + b"\0" + page.content.encode(), digest_size=20).hexdigest()
+        entries = known.get(key)
+        if entries is None:
+            start = len(index.entries)
+            add(page)
+            entries = [dict(entry) for entry in index.entries[start:]]
+        else:
+            index.entries.extend(dict(entry) for entry in entries)
+        used[key] = entries
+
+    index.add_entry_from_context = add_entry_from_context

@@ -390,3 +390,138 @@ def write_baseline(root: Path, methods: list[SyntheticMethod]) -> Path:
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+# ------------------------------------------------------------------------------------------------
+# The default corpus: clones of the real methods in methods/.
+
+_REFERENCE_KEYS = ("related", "before", "after")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
+_BODY_LINK = re.compile(r"\[([^\]\n]*)\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+
+
+@dataclass(frozen=True)
+class ClonedMethod:
+    """One clone of a real method: the real file's text with a new id, title and re-pointed references."""
+
+    id: str
+    title: str
+    summary: str
+    body: str
+    source: str  # the id of the real method it was cloned from
+    raw: str
+
+    def text(self) -> str:
+        return self.raw
+
+
+def real_methods(methods_dir: Path | None = None) -> list[tuple[str, str]]:
+    """(id, text) of every real method file, sorted by id."""
+    folder = methods_dir or REPO / "methods"
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.md"))]
+
+
+def _clone_id(method_id: str, generation: int) -> str:
+    return f"{method_id}-{generation + 1}"
+
+
+def _clone_title(title: str, generation: int) -> str:
+    """'Skuggning' → 'Skuggning 3', shortened at a word so that it stays within TITLE_MAX."""
+    suffix = f" {generation + 1}"
+    while len(title) + len(suffix) > TITLE_MAX:
+        cut = title.rfind(" ", 0, TITLE_MAX - len(suffix))
+        title = title[:cut if cut > 0 else TITLE_MAX - len(suffix)].rstrip(" –-,")
+    return title + suffix
+
+
+def _quoted_yaml(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def clone_methods(n: int, methods_dir: Path | None = None) -> list[ClonedMethod]:
+    """N valid methods cloned round-robin from the real methods: every YAML feature and body kept.
+
+    Clone i is a copy of real method i mod R in generation i div R, with id '<id>-<generation+1>' and
+    title '<title> <generation+1>' (shortened at a word to stay within the limit). References in
+    related/before/after and links in the body point at the same generation's clone of their target, or
+    at the first generation's when that clone does not exist; a reference with no clone at all is
+    removed (a body link keeps its text). The before/after graph of each generation is a copy of the
+    real one, so it has no cycle. Everything else in the file is left as the contributor wrote it.
+    """
+    if n < 1:
+        raise ValueError("n must be at least 1")
+    real = real_methods(methods_dir)
+    if not real:
+        raise RuntimeError("methods/ has no methods to clone")
+    count = len(real)
+    position = {method_id: j for j, (method_id, _) in enumerate(real)}
+
+    def target(method_id: str, generation: int) -> str | None:
+        j = position.get(method_id)
+        if j is None:
+            return None
+        for g in (generation, 0):
+            if g * count + j < n:
+                return _clone_id(method_id, g)
+        return None
+
+    clones = []
+    for i in range(n):
+        generation, (method_id, text) = divmod(i, count)[0], real[i % count]
+        clones.append(_clone(method_id, text, generation, lambda ref, g=generation: target(ref, g)))
+    if len({c.id for c in clones}) != n:
+        raise RuntimeError("clone ids are not unique")
+    return clones
+
+
+def _clone(method_id: str, text: str, generation: int, target: Any) -> ClonedMethod:
+    lines = text.split("\n")
+    end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+    front = yaml.safe_load("\n".join(lines[1:end])) or {}
+    title = _clone_title(str(front.get("title", method_id)), generation)
+    out: list[str] = []
+    key = None
+    for line in lines[1:end]:
+        top = _TOP_KEY.match(line)
+        if top:
+            key = top.group(1)
+        if key in ("title", "id"):
+            if top:  # continuation lines of a folded title are dropped with it
+                plain = re.match(r"^title: [^\s\"'>|&*!\[{]", line) and ": " not in title and " #" not in title
+                out.append(f"id: {_clone_id(method_id, generation)}" if key == "id"
+                           else f"title: {title if plain else _quoted_yaml(title)}")
+            continue
+        if key in _REFERENCE_KEYS:
+            values = front.get(key)
+            if top and isinstance(values, list) and line.rstrip().endswith("]"):  # a flow list on one line
+                kept = [t for t in (target(v) for v in values) if t]
+                if kept:
+                    out.append(f"{key}: [{', '.join(kept)}]")
+                continue
+            item = re.match(r"^(\s*-\s+)([a-z0-9-]+)\s*$", line)
+            if not top and item:  # a block list item
+                mapped = target(item.group(2))
+                if mapped:
+                    out.append(item.group(1) + mapped)
+                continue
+        out.append(line)
+    emptied = {k for k, v in (yaml.safe_load("\n".join(out)) or {}).items() if k in _REFERENCE_KEYS and v is None}
+    out = [line for line in out if not any(re.match(rf"^{k}:\s*$", line) for k in emptied)]
+
+    def relink(match: re.Match) -> str:
+        mapped = target(match.group(2))
+        return f"[{match.group(1)}]({mapped}.md{match.group(3) or ''})" if mapped else match.group(1)
+
+    body = _BODY_LINK.sub(relink, "\n".join(lines[end + 1:]))
+    raw = "\n".join([lines[0], *out, lines[end]]) + "\n" + body
+    summary = " ".join(str(front.get("summary", "")).split())
+    return ClonedMethod(_clone_id(method_id, generation), title, summary, body, method_id, raw)
+
+
+def make_corpus(kind: str, n: int, seed: int = 1) -> list:
+    """The benchmark's corpus: 'real' (clones of methods/, the default) or 'synthetic'."""
+    if kind == "real":
+        return clone_methods(n)
+    if kind == "synthetic":
+        return generate_methods(n, seed)
+    raise ValueError(f"unknown corpus {kind!r}")

@@ -152,6 +152,27 @@ def test_strict_yaml_never_raises(text):
         assert result.data is None or isinstance(result.data, (dict, list, str, int, float, bool, datetime.date))
 
 
+ORDINARY_TEXT = ["Broad & Newstrom", "*viktigt*", "Viktigt!", "a > b", "a|b", "x*y", "& mer", "!", "*", "&",
+                 ">", "|", "title", "summary", "- ", ": ", "\n", "\n  ", " ", "'", '"', "[", "]", ",", "#"]
+
+
+@FAST
+@given(st.lists(st.sampled_from([t.decode("utf-8", "replace") for t in TOKENS] + ORDINARY_TEXT + list("abå 01")),
+                max_size=60).map("".join))
+@example("sources:\n  - text: Broad & Newstrom (1992)\nsummary: >-\n  Gör *så* här! a|b > c\n")
+def test_fast_and_careful_yaml_paths_agree(text):
+    """libyaml's events (the fast path) and PyYAML (the careful path) give the same data, lines and issues."""
+    fast = yamlstrict.load(text, 1)
+    saved = yamlstrict._CSafeLoader
+    yamlstrict._CSafeLoader = None
+    try:
+        careful = yamlstrict.load(text, 1)
+    finally:
+        yamlstrict._CSafeLoader = saved
+    assert (repr(fast.data), fast.lines, fast.issues, fast.refused) == \
+        (repr(careful.data), careful.lines, careful.issues, careful.refused)
+
+
 IDS = ["a", "b", "c", "d", "e"]
 
 

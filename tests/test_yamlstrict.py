@@ -48,3 +48,52 @@ def test_values_and_lines():
 def test_every_duplicate_is_reported():
     result = yamlstrict.load("a: 1\na: 2\nb: 1\nb: 2\n")
     assert [(i.line, i.code) for i in result.issues] == [(2, "duplicate-key"), (4, "duplicate-key")]
+
+
+ORDINARY = [  # what contributors write: &, *, !, > and | inside ordinary text, in every YAML style
+    "sources:\n  - text: Broad & Newstrom (1992). Transfer of training. Addison-Wesley.\n",
+    "title: Lär & gör\nsummary: Fem *viktiga* steg & en **fet** regel.\n",
+    "summary: Viktigt! Gör så här, välj en uppgift!\n",
+    "summary: >-\n  Resultat > förväntan, och a|b är ett val.\n  Rad två med * och & och !.\n",
+    "preparation: |\n  Steg 1 > steg 2\n  * punkt\n  & mer\n",
+    "materials: [Penna & papper, \"Citat *med* stjärnor\", 'Enkel & fnutt', ett|två, tre > två]\n",
+    "easy_read: 'Du gör det! Det är *bra* & roligt.'\n",
+    "authors:\n  - \"Anna & Bo\"\n  - Carl * Dahl\n  - Eva!\n",
+    "span: 1–3 tillfällen | ungefär > 2 timmar\n",
+    "steps:\n  delivery:\n    - Visa -> gör & berätta!\n    - 'Fråga: varför?'\n",
+]
+
+
+def _both(text: str):
+    """(fast path result or None, careful path result) for one text."""
+    fast = yamlstrict._load_fast(text, 1)
+    saved = yamlstrict._CSafeLoader
+    yamlstrict._CSafeLoader = None
+    try:
+        careful = yamlstrict.load(text, 1)
+    finally:
+        yamlstrict._CSafeLoader = saved
+    return fast, careful
+
+
+@pytest.mark.skipif(yamlstrict._CSafeLoader is None, reason="PyYAML without libyaml: only the careful path")
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_text_with_yaml_indicators_takes_the_fast_path_and_agrees(text):
+    fast, careful = _both(text)
+    assert fast is not None, "libyaml parsed nothing unusual here; the careful path is ten times slower"
+    assert careful.issues == ()
+    assert (fast.data, fast.lines, fast.issues, fast.refused) == \
+        (careful.data, careful.lines, careful.issues, careful.refused)
+
+
+@pytest.mark.skipif(yamlstrict._CSafeLoader is None, reason="PyYAML without libyaml: only the careful path")
+@pytest.mark.parametrize("text", [
+    "a: &x 1\n", "a: &x 1\nb: *x\n", "a: !custom x\n", "a: !!str 12\n", "a: ! x\n", "a: 1\na: 2\n",
+    "a: [x?, y]\n", "a: >-#\n  b\n", "a:\n\t- b\n", "a: 1\n---\nb: 2\n", "%YAML 1.1\n---\na: 1\n",
+    "1: x\n", "a: 2026-02-30\n", "a: " + "[" * 20 + "]" * 20 + "\n", "<<: x\n", "a: =\n",
+])
+def test_what_only_the_careful_path_words_is_sent_there(text):
+    """Anchors, aliases, tags, duplicates, depth and the parsers' known differences: decided from the events."""
+    fast, careful = _both(text)
+    assert fast is None
+    assert yamlstrict.load(text, 1) == careful

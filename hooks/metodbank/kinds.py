@@ -8,6 +8,7 @@ so that the validator, the editor schema and the field documentation cannot drif
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -86,26 +87,30 @@ class Text(Kind):
         if not isinstance(value, str):
             return self.wrong_type(value, ctx, path)
         text = " ".join(value.split())
-        name = ctx.field if not path else f"{ctx.field}.{'.'.join(map(str, path))}"
         if len(text) < self.min_chars:
+            name = _name(ctx, path)
             message = f'fältet "{name}" är tomt; skriv något' if not text else (
                 f'fältet "{name}" är för kort: {len(text)} tecken, minst {self.min_chars} behövs')
             ctx.report(path, "too-short", message)
         if self.max_chars is not None and len(text) > self.max_chars:
+            name = _name(ctx, path)
             ctx.report(path, "too-long", f'fältet "{name}" är för långt: {len(text)} tecken, högst '
                        f"{self.max_chars} får plats; korta texten med {len(text) - self.max_chars} tecken")
         if HTML_LIKE.search(text):
+            name = _name(ctx, path)
             ctx.report(path, "html-in-field", f'fältet "{name}" innehåller HTML; skriv vanlig text utan < och >')
+        found = sentences(text) if self.min_sentences or self.max_sentences or self.max_sentence_words else ()
         if self.min_sentences or self.max_sentences:
-            found = sentences(text)
             low, high = self.min_sentences or 1, self.max_sentences or len(found)
             if text and not low <= len(found) <= high:
+                name = _name(ctx, path)
                 ctx.report(path, "sentence-count", f'fältet "{name}" har {len(found)} meningar; skriv {low}–{high} '
                            "korta meningar som slutar med punkt")
         if self.max_sentence_words:
-            for sentence in sentences(text):
+            for sentence in found:
                 count = len(words(sentence))
                 if count > self.max_sentence_words:
+                    name = _name(ctx, path)
                     ctx.report(path, "long-sentence", f'en mening i "{name}" har {count} ord, högst '
                                f'{self.max_sentence_words} är lättläst: "{sentence[:60]}…"; dela upp den')
         return text
@@ -265,7 +270,7 @@ class Strings(Kind):
         if not isinstance(value, list):
             return self.wrong_type(value, ctx)
         _count(value, self.min_items, self.max_items, ctx)
-        item_kind = Text(max_chars=self.max_chars)
+        item_kind = _text_kind(self.max_chars)
         return tuple(v for i, item in enumerate(value) if (v := item_kind.check(item, ctx, (i,))) is not INVALID)
 
     def json_schema(self, vocabulary: Vocabulary) -> dict[str, Any]:
@@ -391,7 +396,7 @@ class Sources(Kind):
             for key in item:
                 if key not in ("text", "url"):
                     ctx.report((i, key), "unknown-key", f'okänt fält "{key}" i en källa{did_you_mean(key, ("text", "url"))}')
-            text = Text(max_chars=400).check(item["text"], ctx, (i, "text"))
+            text = _text_kind(400).check(item["text"], ctx, (i, "text"))
             url = item.get("url")
             if url is not None and (not isinstance(url, str) or not re.match(r"^https?://\S+$", url)):
                 ctx.report((i, "url"), "bad-url", f'"{url}" är ingen webbadress; den ska börja med https://')
@@ -494,6 +499,17 @@ class MethodId(Kind):
 
     def describe(self, vocabulary: Vocabulary) -> str:
         return "Samma som filnamnet utan .md (a–z, 0–9 och bindestreck)."
+
+
+def _name(ctx: Context, path: tuple) -> str:
+    """The field's name in messages: 'summary', or 'steps.delivery.2' below a field."""
+    return ctx.field if not path else f"{ctx.field}.{'.'.join(map(str, path))}"
+
+
+@functools.lru_cache(maxsize=None)
+def _text_kind(max_chars: int) -> Text:
+    """One Text kind per limit, made once (a frozen dataclass is slow to make for every list item)."""
+    return Text(max_chars=max_chars)
 
 
 def _count(value: list, low: int, high: int | None, ctx: Context) -> None:

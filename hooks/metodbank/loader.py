@@ -7,6 +7,7 @@ and strict YAML. Lines are converted once, here, to lines of the file.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from .text import ID_PATTERN, slugify
 MAX_FILE_BYTES = 256 * 1024
 MAX_FRONT_MATTER_CHARS = 32 * 1024
 FENCE = "---"
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)  # a line that .rstrip() makes --- or ...
 
 
 @dataclass(frozen=True)
@@ -41,55 +43,71 @@ class Source:
 
 def iter_method_files(methods_dir: Path) -> Iterator[Path]:
     """Every entry of the methods folder that is not hidden, sorted by name."""
+    for entry in method_entries(methods_dir):
+        yield Path(entry.path)
+
+
+def method_entries(methods_dir: Path) -> list[os.DirEntry]:
+    """The folder's entries that are not hidden, sorted by name (file types come with the listing)."""
     try:
-        entries = sorted(os.scandir(methods_dir), key=lambda e: e.name)
+        with os.scandir(methods_dir) as listing:
+            return sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
     except FileNotFoundError:
-        return
-    for entry in entries:
-        if not entry.name.startswith("."):
-            yield Path(entry.path)
+        return []
 
 
-def load_sources(root: Path, methods_dir: Path) -> tuple[list[Source], list[Problem]]:
-    """Read every method file; return the readable ones and the problems of all of them."""
+def load_sources(root: Path, methods_dir: Path, cache: dict | None = None) -> tuple[list[Source], list[Problem]]:
+    """Read every method file; return the readable ones and the problems of all of them.
+
+    With `cache` (a dict the caller keeps), a file whose path and bytes are unchanged is not parsed again.
+    """
+    loaded = cache.get("loaded", {}) if cache is not None else {}
+    kept: dict = {}
     sources: list[Source] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     if not methods_dir.is_dir():
         rel = _relative(root, methods_dir)
         return [], [Problem(rel, 0, "missing-methods-dir", f"mappen {rel} saknas; skapa den eller kör i projektets rot")]
-    for path in iter_method_files(methods_dir):
-        rel = _relative(root, path)
-        problem = _check_entry(path, rel)
+    folder = _relative(root, methods_dir)
+    for entry in method_entries(methods_dir):
+        rel = f"{folder}/{entry.name}"
+        problem = _check_entry(entry, rel)
         if problem:
             problems.append(problem)
             continue
-        stem = path.stem
+        stem = entry.name[:-len(".md")]
         clash = seen.get(stem.lower())
         if clash:
             problems.append(Problem(rel, 0, "case-collision", f"filnamnet krockar med {clash} (stora och små "
                                     "bokstäver räknas som samma); byt namn på den ena filen"))
         seen.setdefault(stem.lower(), rel)
-        source, more = load_source(rel, stem, path.read_bytes())
+        with open(entry.path, "rb") as handle:
+            raw = handle.read()
+        key = (rel, raw)
+        source, more = kept[key] = loaded.get(key) or load_source(rel, stem, raw)
         problems.extend(more)
         if source is not None:
             sources.append(source)
+    if cache is not None:
+        cache["loaded"] = kept  # only the files of this run: a changed file's old result is dropped
     return sources, problems
 
 
-def _check_entry(path: Path, rel: str) -> Problem | None:
-    if path.is_symlink():
+def _check_entry(entry: os.DirEntry, rel: str) -> Problem | None:
+    if entry.is_symlink():
         return Problem(rel, 0, "symlink", "länkar (symlinks) är inte tillåtna i methods/; lägg en vanlig fil där")
-    if path.is_dir():
+    if entry.is_dir():
         return Problem(rel, 0, "unexpected-directory", "methods/ ska bara innehålla metodfiler, inga mappar")
-    if path.suffix != ".md":
+    if not entry.name.endswith(".md") or entry.name == ".md":
         return Problem(rel, 0, "not-markdown", "methods/ ska bara innehålla metodfiler som slutar på .md; "
                        "flytta eller ta bort filen")
-    size = path.stat().st_size
+    size = entry.stat().st_size
     if size > MAX_FILE_BYTES:
         return Problem(rel, 0, "file-too-large", f"filen är {size // 1024} kB; en metod får vara högst "
                        f"{MAX_FILE_BYTES // 1024} kB; korta texten eller dela upp metoden")
-    if not ID_PATTERN.match(path.stem):
+    if not ID_PATTERN.match(entry.name[:-len(".md")]):
+        path = Path(entry.path)
         proposal = slugify(path.stem) or "metodens-namn"
         if (path.parent / f"{proposal}.md").is_file():
             return Problem(rel, 0, "bad-file-name", f'filnamnet "{path.name}" duger inte som id, och {proposal}.md '
@@ -108,15 +126,15 @@ def load_source(rel: str, method_id: str, raw: bytes) -> tuple[Source | None, li
     if not text.strip():
         return None, [Problem(rel, 1, "empty-file", "filen är tom; börja med front matter mellan två rader ---, "
                               "eller skapa filen med metodbank new")]
-    lines = text.split("\n")
-    if lines[0].rstrip() != FENCE:
+    first_end = text.find("\n")
+    if (text[:first_end] if first_end >= 0 else text).rstrip() != FENCE:
         return None, [Problem(rel, 1, "missing-front-matter", "filen ska börja med en rad med bara --- följd av "
                               "metodens fält (front matter) och en rad till med ---")]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
-    if end is None:
+    closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
         return None, [Problem(rel, 1, "unclosed-front-matter", "front matter stängs aldrig; lägg till en rad med "
                               "bara --- efter det sista fältet")]
-    yaml_text = "\n".join(lines[1:end])
+    yaml_text = text[first_end + 1:closing.start() - 1] if closing.start() > first_end + 1 else ""
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         return None, [Problem(rel, 2, "front-matter-too-large", f"front matter är {len(yaml_text)} tecken; högst "
                               f"{MAX_FRONT_MATTER_CHARS} tillåts; flytta längre text till brödtexten")]
@@ -130,8 +148,9 @@ def load_source(rel: str, method_id: str, raw: bytes) -> tuple[Source | None, li
                                 "värde (title: …), inte en lista eller en ensam text"))
     if not isinstance(result.data, dict):
         return None, problems
-    body = "\n".join(lines[end + 1:])
-    return Source(rel, method_id, result.data, dict(result.lines), body, end + 2, frozenset(result.refused)), problems
+    body = text[closing.end() + 1:]
+    body_line = text.count("\n", 0, closing.start()) + 2  # the line after the closing fence
+    return Source(rel, method_id, result.data, dict(result.lines), body, body_line, frozenset(result.refused)), problems
 
 
 def _decode(rel: str, raw: bytes) -> tuple[str, Problem | None]:

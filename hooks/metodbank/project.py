@@ -16,7 +16,7 @@ import yaml
 
 from . import sanitize
 from .links import Catalogue, link_methods
-from .loader import iter_method_files, load_sources
+from .loader import load_sources, method_entries
 from .problems import Problem, has_errors
 from .text import ID_PATTERN
 from .validate import validate_source
@@ -56,18 +56,36 @@ class Project:
         return not has_errors(self.problems)
 
 
-def load_project(settings: Settings) -> Project:
-    """Read, validate and link every method of the project; never raises for bad input."""
+def load_project(settings: Settings, cache: dict | None = None) -> Project:
+    """Read, validate and link every method of the project; never raises for bad input.
+
+    `cache` (a dict the caller keeps, e.g. across rebuilds of `mkdocs serve`) reuses each method file's
+    parsed and validated result while the file's bytes, the vocabulary file's bytes and the date are the
+    same; the cross-links are always worked out again.
+    """
     vocabulary, problems = load_vocabulary(settings.root)
     problems.extend(_check_chapters(settings, vocabulary))
-    sources, more = load_sources(settings.root, settings.methods_dir)
+    sources, more = load_sources(settings.root, settings.methods_dir, cache)
     problems.extend(more)
     methods = []
+    today = settings.today or datetime.date.today()
+    if cache is not None:
+        try:
+            vocabulary_bytes = (settings.root / VOCABULARY_FILE).read_bytes()
+        except OSError:
+            vocabulary_bytes = None
+        validated = cache.get("validated", {})
+        cache["validated"] = kept = {}
     for source in sources:
-        method, more = validate_source(source, vocabulary, settings.today)
+        if cache is None:
+            method, more = validate_source(source, vocabulary, today)
+        else:
+            key = (id(source), vocabulary_bytes, today)  # the source itself is kept alive by the loader's cache
+            method, more = kept[key] = validated.get(key) or validate_source(source, vocabulary, today)
         methods.append(method)
         problems.extend(more)
-    known = {p.stem for p in iter_method_files(settings.methods_dir) if p.suffix == ".md" and ID_PATTERN.match(p.stem)}
+    known = {name[:-3] for name in (e.name for e in method_entries(settings.methods_dir))
+             if name.endswith(".md") and ID_PATTERN.match(name[:-3])}
     catalogue, more = link_methods(methods, known)
     problems.extend(more)
     ordered = sorted(problems, key=lambda p: (p.path, p.line, p.code, p.message))

@@ -212,31 +212,52 @@ def compound_parts(word: str, known: set[str]) -> list[str]:
 
 
 def hidden_terms(text: str, known: set[str], rules: list[Expansion], extra: Iterable[str] = (),
-                 with_words: bool = True) -> str:
+                 with_words: bool = True, cache: dict | None = None) -> str:
     """The normalised forms of a text, space separated, each at most MAX_REPEAT times.
 
     With `with_words=False` the words themselves are left out (they are in the visible text already).
+    `cache` (one dict per `known` and `rules`) keeps each distinct word's forms, so that a large handbook
+    computes them once per word instead of once per occurrence.
     """
-    counts: Counter[str] = Counter()
+    cache = {} if cache is None else cache
+    found: list[str] = []
     stems: list[str] = []
+    which = 0 if with_words else 1
     for word in [*words(text), *(w for e in extra for w in words(e))]:
-        if word in STOP_WORDS:
-            continue
-        parts = forms(word) if with_words else [f for f in forms(word) if f != word]
-        for part in compound_parts(word, known):
-            parts.extend(p for p in forms(part) if p not in parts)
-        for form in parts:
-            counts[form] += 1
-        stems.append(fold(stem(word)))
+        entry = cache.get(word)
+        if entry is None:
+            entry = cache[word] = _word_forms(word, known)
+        if entry is not _STOP:
+            found += entry[which]
+            stems.append(entry[2])
+    counts: Counter[str] = Counter(found)
     uses_by_key = _uses(Counter(stems), {rule.key for rule in rules})
     for rule in rules:
         uses = uses_by_key.get(rule.key, 0)
         if uses:
-            for word in (w for phrase in rule.extra for w in words(phrase)):
-                if word not in STOP_WORDS:
-                    for form in forms(word):
-                        counts[form] += min(uses, MAX_REPEAT)
-    return " ".join(" ".join([form] * min(n, MAX_REPEAT)) for form, n in counts.items())
+            extra_forms = cache.get(rule)
+            if extra_forms is None:
+                extra_forms = cache[rule] = [form for phrase in rule.extra for w in words(phrase)
+                                             if w not in STOP_WORDS for form in forms(w)]
+            for form in extra_forms:
+                counts[form] += min(uses, MAX_REPEAT)
+    return " ".join([form for form, n in counts.items() for _ in range(n if n < MAX_REPEAT else MAX_REPEAT)])
+
+
+_STOP = ()
+
+
+def _word_forms(word: str, known: set[str]) -> tuple[tuple[str, ...], tuple[str, ...], str] | tuple[()]:
+    """A word's forms with and without the word itself (compound parts included) and its folded stem."""
+    if word in STOP_WORDS:
+        return _STOP
+    result = []
+    for with_words in (True, False):
+        parts = forms(word) if with_words else [f for f in forms(word) if f != word]
+        for part in compound_parts(word, known):
+            parts.extend(p for p in forms(part) if p not in parts)
+        result.append(tuple(parts))
+    return result[0], result[1], fold(stem(word))
 
 
 def _once(terms: str) -> str:
@@ -266,6 +287,7 @@ def tune_index(
     rules = expansions(synonyms or {}, tag_aliases)
     docs = [dict(d) for d in index.get("docs", []) if not _page(d.get("location", "")).startswith(EXCLUDED_FOLDERS)]
     known = {w for d in docs for w in words(_plain(d.get("title", "") + " " + d.get("text", ""))) if len(w) >= MIN_TAIL}
+    cache: dict = {}  # each distinct word's forms, computed once for the whole index
     page_text: dict[str, list[str]] = {}
     for doc in docs:
         page_text.setdefault(_page(doc["location"]), []).append(doc.get("title", "") + " " + _plain(doc.get("text", "")))
@@ -277,14 +299,15 @@ def tune_index(
             # The method's own entry carries the whole page, so it ranks above the page's sections, and
             # shows the summary and phase as its teaser.
             whole = " ".join(page_text[page])
-            terms = hidden_terms(whole, known, rules, method.tag_words)
+            terms = hidden_terms(whole, known, rules, method.tag_words, cache=cache)
             # One block (one outer element), so Material always shows summary and phase together,
             # whichever word matched; the normalised forms inside it stay hidden.
             doc["text"] = (f'<div class="mb-search-method"><p>{html.escape(method.summary, quote=False)}</p>'
                            f"<p>Fas: {html.escape(method.phases, quote=False)}</p>"
                            f'{_hidden_block(terms, "span")}</div>')
         elif method is None:
-            doc["text"] = doc.get("text", "") + _hidden_block(hidden_terms(plain, known, rules, with_words=False))
+            doc["text"] = doc.get("text", "") + _hidden_block(hidden_terms(plain, known, rules, with_words=False,
+                                                                           cache=cache))
         # A method's sections keep their plain text only: the method's own entry already carries the forms
         # of every section, and repeating them per section would double the index of a large handbook.
         # The title's own forms and synonyms weigh like the title: "övernattning" finds "Internat" first.
@@ -293,10 +316,10 @@ def tune_index(
         # (the title field's boost outweighs any number of mentions in the text).
         title = doc.get("title", "")
         if method is not None and doc["location"] == page:
-            key = _once(hidden_terms(_plain(title), known, rules, with_words=False) + " " +
-                        hidden_terms(method.summary, known, rules, method.tag_words))
+            key = _once(hidden_terms(_plain(title), known, rules, with_words=False, cache=cache) + " " +
+                        hidden_terms(method.summary, known, rules, method.tag_words, cache=cache))
         else:
-            key = hidden_terms(_plain(title), known, rules, with_words=False)
+            key = hidden_terms(_plain(title), known, rules, with_words=False, cache=cache)
         doc["title"] = title + _hidden_block(key, "span")
         if method is not None:
             doc["boost"] = METHOD_BOOST

@@ -127,54 +127,139 @@ def _syntax_issue(error: yaml.YAMLError, line_offset: int = 0) -> YamlIssue:
 
 
 _CSafeLoader = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
-_BRACKETS = re.compile(r"[^\[\]{}?]+")
-# Anchors, aliases, tags, and what the two parsers read differently (tabs, unusual line breaks, ">-#").
-_UNUSUAL = re.compile("[&*\t\ufeff\x85\u2028\u2029]|(?:^|[\\s\\[{,])!|[|>][-+0-9]*#", re.MULTILINE)
+# What the two parsers read differently without showing it in the events: tabs, a byte order mark, unusual
+# line breaks, and a block scalar header followed by # with no space (">-#").
+_UNUSUAL = re.compile("[\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#")
+_RESOLVERS = yaml.SafeLoader.yaml_implicit_resolvers
+_CONSTRUCTORS = yaml.SafeLoader.yaml_constructors
+_STR = "tag:yaml.org,2002:str"
+_NO_KEY = object()
 
 
-def _compose_fast(text: str) -> yaml.Node | None:
-    """The node tree composed by libyaml (about ten times faster), or None to take the careful path.
+class _Careful(Exception):
+    """The fast path saw something only the careful path words right (an anchor, a tag, a duplicate key …)."""
 
-    Only for text with nothing the careful path would refuse or word differently: no & or * at all (so
-    no anchors or aliases), no tag, no tab or unusual line break, printable characters, flow brackets
-    balanced and shallow (libyaml recurses in C) with no ? inside them, and no YAML error. Anything else goes through `_Loader`, which
-    gives the messages; tests/test_bench.py checks that both paths agree.
+
+def _load_fast(text: str, line_offset: int) -> YamlResult | None:
+    """The result read from libyaml's events (about ten times faster), or None to take the careful path.
+
+    libyaml parses in C; this function builds the data and the line of every key and item from its events
+    in one pass. It decides from what libyaml parsed, not from characters in the text: an anchor, an alias
+    or an explicit tag on any event, a duplicate or non-text key, a value the safe constructors refuse,
+    nesting deeper than MAX_DEPTH, a second document, a plain scalar with ? inside a flow collection
+    (PyYAML ends the scalar there, libyaml does not) or any YAML error sends the text to the careful path
+    (`_Loader`), which gives the messages. A text with a tab, a byte order mark, an unusual line break or
+    ">-#" goes there directly. tests/test_bench.py and tests/test_properties.py check that both paths agree.
     """
-    if _CSafeLoader is None or _UNUSUAL.search(text) or yaml.reader.Reader.NON_PRINTABLE.search(text):
-        return None
-    depth = deepest = 0
-    for char in _BRACKETS.sub("", text):
-        if char == "?":
-            if depth:
-                return None  # PyYAML refuses ? in a flow collection where libyaml accepts it
-            continue
-        depth += 1 if char in "[{" else -1
-        deepest = max(deepest, depth)
-        if depth < 0:
-            return None
-    if deepest >= MAX_DEPTH // 2:
+    if _CSafeLoader is None or _UNUSUAL.search(text):
         return None
     loader = _CSafeLoader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.YAMLError:
+        return _from_events(loader, line_offset)
+    except (_Careful, yaml.YAMLError, ValueError, OverflowError, TypeError):
         return None
     finally:
         loader.dispose()
-    return node if node is not None and _depth(node) <= MAX_DEPTH else None
 
 
-def _depth(node: yaml.Node) -> int:
-    """Nesting depth of a composed node tree (a scalar at the top is depth 1)."""
-    deepest, stack = 0, [(node, 1)]
-    while stack:
-        current, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(current, yaml.MappingNode):
-            stack.extend((child, depth + 1) for pair in current.value for child in pair)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in current.value)
-    return deepest
+_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+
+
+def _from_events(loader: Any, line_offset: int) -> YamlResult:
+    get = loader.get_event
+    get()  # StreamStartEvent
+    event = get()
+    if isinstance(event, yaml.StreamEndEvent):
+        return YamlResult(None, {}, ())
+    if event.version or event.tags:  # %YAML or %TAG directives
+        raise _Careful
+    lines: dict[Path, int] = {}
+    offset = 1 + line_offset
+    resolvers, constructors = _RESOLVERS, _CONSTRUCTORS
+    scalar_kind, map_kind, seq_kind = _SCALAR, _MAP_START, _SEQ_START
+    # The open collections, innermost last; for the innermost: its container, path, whether it is a mapping
+    # (and then the key waiting for its value, or _NO_KEY), and whether it is inside [ ] or { }.
+    stack: list[tuple] = []
+    container: Any = None
+    base: Path = ()
+    is_map = flow = False
+    key: Any = _NO_KEY
+    root: Any = None
+    while True:
+        event = get()
+        kind = event.__class__
+        if kind is scalar_kind:
+            if event.anchor is not None or event.tag is not None:
+                raise _Careful
+            value = event.value
+            tag = _STR
+            if event.implicit[0]:  # plain: resolved like the careful path (int, float, bool, null, date or text)
+                if flow and "?" in value:
+                    raise _Careful  # PyYAML ends a plain scalar at ? inside [ ] or { }, libyaml does not
+                if not value and not is_map:
+                    raise _Careful  # an empty item: the parsers place it on different lines
+                for candidate, regexp in resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        tag = candidate
+                        break
+            if is_map and key is _NO_KEY:
+                if tag != _STR or value in container:
+                    raise _Careful  # a key that is not text, or a duplicate: the careful path words it
+                key = value
+                lines[base + (value,)] = event.start_mark.line + offset
+                continue
+            if tag != _STR:
+                if tag not in ALLOWED_SCALAR_TAGS:
+                    raise _Careful
+                value = constructors[tag](loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark))
+                if isinstance(value, datetime.datetime):
+                    value = value.date()
+            if container is None:
+                if len(stack) >= MAX_DEPTH:
+                    raise _Careful
+                lines[()] = event.start_mark.line + offset
+                root = value
+                break
+            if len(stack) >= MAX_DEPTH:
+                raise _Careful
+            if is_map:
+                container[key] = value
+                key = _NO_KEY  # its line is the key's
+            else:
+                lines[base + (len(container),)] = event.start_mark.line + offset
+                container.append(value)
+            continue
+        if kind is map_kind or kind is seq_kind:
+            if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
+                raise _Careful
+            value = {} if kind is map_kind else []
+            if container is None:
+                path: Path = ()
+                root = value
+                lines[()] = event.start_mark.line + offset
+            elif is_map:
+                if key is _NO_KEY:
+                    raise _Careful  # a mapping or list as a key
+                path = base + (key,)
+                container[key] = value
+                key = _NO_KEY
+            else:
+                path = base + (len(container),)
+                lines[path] = event.start_mark.line + offset
+                container.append(value)
+            stack.append((container, base, is_map, key, flow))
+            container, base, is_map, key = value, path, kind is map_kind, _NO_KEY
+            flow = flow or bool(event.flow_style)
+            continue
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            container, base, is_map, key, flow = stack.pop()
+            if not stack:
+                break
+            continue
+        raise _Careful  # an alias, or a document with nothing in it
+    if not isinstance(get(), yaml.DocumentEndEvent) or not isinstance(get(), yaml.StreamEndEvent):
+        raise _Careful  # a second document: the careful path says so
+    return YamlResult(root, lines, ())
 
 
 def load(text: str, line_offset: int = 0) -> YamlResult:
@@ -189,10 +274,13 @@ def load(text: str, line_offset: int = 0) -> YamlResult:
         return YamlResult(None, {}, (YamlIssue(line, "yaml-control-character", f"raden innehåller ett osynligt "
                                                f"styrtecken (U+{ord(control.group()):04X}) som inte får stå i front "
                                                "matter; ta bort det, till exempel genom att skriva om raden"),))
+    fast = _load_fast(text, line_offset)
+    if fast is not None:
+        return fast
     loader = _Loader(text, line_offset)
     try:
         try:
-            node = _compose_fast(text) or loader.get_single_node()
+            node = loader.get_single_node()
         except _Refused as refused:
             return YamlResult(None, {}, (refused.issue,))
         except yaml.YAMLError as error:

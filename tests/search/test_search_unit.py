@@ -172,6 +172,31 @@ def test_tag_aliases_expand_like_synonyms():
     assert "jobbrotation" in _doc(tuned, "genomforande/")["text"]
 
 
+def test_word_forms_are_computed_once_per_distinct_word(monkeypatch):
+    """A large handbook repeats the same words thousands of times; their forms are worked out once per index."""
+    calls: list[str] = []
+    original = search._word_forms
+    monkeypatch.setattr(search, "_word_forms", lambda word, known: calls.append(word) or original(word, known))
+    index = _index()
+    index["docs"] += [{"location": f"kapitel-{i}/", "title": "Studiecirkel",
+                       "text": "<p>Studiecirkeln träffas varje vecka och cirkeln träffas igen.</p>"}
+                      for i in range(5)]
+    tuned = tune_index(index, METHODS, {"studiecirkel": ["läsecirkel"]})
+    assert calls and len(calls) == len(set(calls))
+    monkeypatch.setattr(search, "_word_forms", original)
+    assert tuned == tune_index(index, METHODS, {"studiecirkel": ["läsecirkel"]})
+    text = "Studiecirkeln träffas, studiecirkeln träffas igen och en arbetsrotation"
+    known = {"rotation", "studiecirkel"}
+    rules = search.expansions({"studiecirkel": ["läsecirkel"]})
+    for with_words in (True, False):  # a shared cache gives what a fresh computation gives
+        cache: dict = {}
+        first = search.hidden_terms(text, known, rules, with_words=with_words, cache=cache)
+        assert first == search.hidden_terms(text, known, rules, with_words=with_words, cache=cache)
+        assert first == search.hidden_terms(text, known, rules, with_words=with_words)
+    terms = search.hidden_terms(text, known, rules)
+    assert "rotation" in terms and "läsecirkel" in terms
+
+
 def test_compound_tails_that_are_words_of_their_own():
     known = {"rotation", "cirkel", "samtal"}
     assert compound_parts("arbetsrotation", known) == ["rotation"]
