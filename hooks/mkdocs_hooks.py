@@ -151,10 +151,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _skip_render_if_known(_page_markdown(markdown, page), page, config, files)
+    return _skip_render_if_known(_page_markdown(markdown, page, config), page, config, files)
 
 
-def _page_markdown(markdown: str, page: Page) -> str:
+def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     project, builder = _state.get("project"), _state.get("builder")
     if project is None:
         return markdown
