@@ -39,7 +39,8 @@ VOCABULARY, _ = load_vocabulary(REPO)
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "background", "xlink:href",
                   "cite", "ping", "codebase", "longdesc", "usemap", "manifest", "icon"}
 NEVER = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "portal", "fencedframe"}
-TEMPLATE_FORMS = {"md-header__option", "md-search__form", "mb-filters"}  # theme header, search, catalogue filter
+TEMPLATE_FORMS = {"md-header__option", "md-search__form", "mb-filters", "mb-search-form"}  # theme header, search,
+# catalogue filter, the 404 page's search (overrides/404.html)
 
 
 class PageScanner(HTMLParser):
