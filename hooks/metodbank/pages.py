@@ -97,9 +97,11 @@ class PageBuilder:
             parts.append('!!! warning "Utkast"\n    Den här metoden är ett utkast och är inte granskad ännu.')
         parts.append(f"{md_escape(method.summary)}\n{{ .mb-lead }}")
         parts.append(f'!!! info mb-easy-read "Lättläst"\n    {md_escape(method.easy_read)}')
-        parts.append(self._basis(method))
         parts.append(self._facts(method))
         parts.append(add_to_plan_html(method, method_uri(method.id), self.use_directory_urls))
+        # What the method builds on comes right after the short facts and the planner button: on a phone
+        # those stay within the first screen and a half, and "Bygger på" is still read before the method.
+        parts.append(self._basis(method))
         parts.append(self._preparation(method))
         parts.append(self._steps(method))
         parts.extend(self._body(method))
