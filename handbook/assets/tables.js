@@ -26,7 +26,7 @@
   }
 
   function check(wrap) {
-    var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+    var wide = wrap.scrollWidth > wrap.clientWidth;  // even one pixel hidden is worth the hint
     var hint = wrap._mbHint;
     if (wide && !hint) {
       counter += 1;
