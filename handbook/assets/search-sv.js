@@ -167,11 +167,20 @@
       // Title block: the title, and for a method its tags' names and aliases and its summary.
       var tokens = tokensOf(head.title);
       var count = needs.filter(function (need) { return holds(tokens, need); }).length;
+      // Among equals, a title whose own words begin with the reader's words ("Internat" for "internatet")
+      // comes before one that only holds them inside a compound ("Endagsinternat").
+      // Then one whose title's own forms (its synonyms: "övernattning" for "Internat") hold them.
+      var blocks = String(head.title || "").split('<span class="mb-search-terms"');
+      var visible = tokensOf(blocks[0]), own = tokensOf(blocks[0] + " " + (blocks[1] || ""));
+      var inTitle = needs.filter(function (need) { return holds(visible, need); }).length;
+      var inOwn = needs.filter(function (need) { return holds(own, need); }).length;
       group.forEach(function (item) { item.terms = ownWords(item.terms, needs); });
-      return {group: group, index: index, count: count, method: (head.boost || 1) >= METHOD_BOOST ? 1 : 0};
+      return {group: group, index: index, count: count, inTitle: inTitle, inOwn: inOwn,
+              method: (head.boost || 1) >= METHOD_BOOST ? 1 : 0};
     });
     ranked.sort(function (a, b) {
-      return (b.method - a.method) || (b.count - a.count) || (a.index - b.index);
+      return (b.method - a.method) || (b.count - a.count) || (b.inTitle - a.inTitle) || (b.inOwn - a.inOwn) ||
+        (a.index - b.index);
     });
     result.items = ranked.map(function (r) { return r.group; });
   }

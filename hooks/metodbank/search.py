@@ -315,12 +315,13 @@ def tune_index(
         # method whose title, tags or summary hold more of the query's words ranks above one holding fewer
         # (the title field's boost outweighs any number of mentions in the text).
         title = doc.get("title", "")
+        # Two blocks: the title's own forms first, then the tags' and summary's, so that search-sv.js can
+        # rank a method whose title holds the reader's word above one whose summary does.
+        own = hidden_terms(_plain(title), known, rules, with_words=False, cache=cache)
+        doc["title"] = title + _hidden_block(own, "span")
         if method is not None and doc["location"] == page:
-            key = _once(hidden_terms(_plain(title), known, rules, with_words=False, cache=cache) + " " +
-                        hidden_terms(method.summary, known, rules, method.tag_words, cache=cache))
-        else:
-            key = hidden_terms(_plain(title), known, rules, with_words=False, cache=cache)
-        doc["title"] = title + _hidden_block(key, "span")
+            rest = _once(hidden_terms(method.summary, known, rules, method.tag_words, cache=cache))
+            doc["title"] += _hidden_block(" ".join(w for w in rest.split() if w not in set(own.split())), "span")
         if method is not None:
             doc["boost"] = METHOD_BOOST
     # A method's section entries are left out: its own entry carries the forms of every section and shows
