@@ -150,3 +150,18 @@ def axe(axe_source):
         return result["violations"]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    """The repository's offline copy (`metodbank offline`), unpacked once; its file:// address ending in '/'."""
+    import zipfile
+
+    from metodbank.cli import main
+
+    folder = tmp_path_factory.mktemp("offline")
+    out = folder / "metodbanken-offline.zip"
+    assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(folder)
+    return (folder / "metodbanken").as_uri() + "/"

@@ -7,7 +7,8 @@ import logging
 
 import pytest
 
-from browser_support import axe, axe_source, browser, built_site, context, page, site_url  # noqa: F401 - fixtures
+from browser_support import (  # noqa: F401 - fixtures
+    axe, axe_source, browser, built_site, context, offline_copy, page, site_url)
 from helpers import make_project
 
 

@@ -10,13 +10,11 @@ lists mean something.
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 from playwright.sync_api import expect
 
 from browser_support import block_network
-from helpers import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -141,18 +139,6 @@ def test_search_results_under_the_policy(strict_page, site_url):
     expect(strict_page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     expect(strict_page.locator(".md-search-result")).to_contain_text("Skuggning")
     assert_clean(strict_page)
-
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory):
-    from metodbank.cli import main
-
-    folder = tmp_path_factory.mktemp("offline-csp")
-    out = folder / "metodbanken-offline.zip"
-    assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0
-    with zipfile.ZipFile(out) as archive:
-        archive.extractall(folder)
-    return (folder / "metodbanken").as_uri() + "/"
 
 
 def test_offline_copy_search_and_planner_under_the_policy(strict_page, offline_copy):

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import zipfile
 
 import pytest
 from playwright.sync_api import expect
 
-from helpers import REPO
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory):
-    from metodbank.cli import main
-
-    folder = tmp_path_factory.mktemp("offline")
-    out = folder / "metodbanken-offline.zip"
-    assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0
-    with zipfile.ZipFile(out) as archive:
-        archive.extractall(folder)
-    return (folder / "metodbanken").as_uri() + "/"
 
 
 def test_search_works_from_disk(page, offline_copy):
