@@ -28,8 +28,8 @@ if str(REPO / "hooks") not in sys.path:
     sys.path.insert(0, str(REPO / "hooks"))
 
 from metodbank import load_vocabulary  # noqa: E402  (the engine, never a copy of it)
-from metodbank.schema import EASY_READ_MAX, STEP_MAX, SUMMARY_MAX, TITLE_MAX  # noqa: E402
-from metodbank.text import slugify  # noqa: E402
+from metodbank.core.schema import EASY_READ_MAX, STEP_MAX, SUMMARY_MAX, TITLE_MAX  # noqa: E402
+from metodbank.core.text import slugify  # noqa: E402
 
 # ------------------------------------------------------------------------------------------------
 # Word lists. Enough variety that the text behaves like real prose in a search index, but every

@@ -29,7 +29,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
-from metodbank.browser import browser, serve  # noqa: E402 - the engine's browser adapter, never a copy
+from metodbank.adapters.browser import browser, serve  # noqa: E402 - the engine's browser adapter, never a copy
 QUERIES = REPO / "tests" / "search" / "queries.yml"
 TOP = 5
 NEED_KIND = "behov"  # multi-word need queries; their hit@3 has its own goal (`need_hit_at_3` in the file)

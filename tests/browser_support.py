@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from metodbank.browser import BrowserError, serve
-from metodbank.browser import browser as chromium_browser
+from metodbank.adapters.browser import BrowserError, serve
+from metodbank.adapters.browser import browser as chromium_browser
 
 REPO = Path(__file__).resolve().parents[1]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -157,7 +157,7 @@ def offline_copy(tmp_path_factory):
     """The repository's offline copy (`metodbank offline`), unpacked once; its file:// address ending in '/'."""
     import zipfile
 
-    from metodbank.cli import main
+    from metodbank.adapters.cli import main
 
     folder = tmp_path_factory.mktemp("offline")
     out = folder / "metodbanken-offline.zip"

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from metodbank import load_project, yamlstrict
-from metodbank.cli import main as metodbank
-from metodbank.project import Settings
+from metodbank import load_project
+from metodbank.core import yamlstrict
+from metodbank.adapters.cli import main as metodbank
+from metodbank.core.project import Settings
 
 from helpers import REPO
 

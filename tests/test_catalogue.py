@@ -103,7 +103,7 @@ def test_front_matter_text_stays_text_in_the_planner_data_and_the_catalogue(site
 
 
 def test_planner_json_cannot_close_its_script_element():
-    from metodbank.planner import _inline_json
+    from metodbank.site.planner import _inline_json
 
     text = _inline_json({"title": "</script><!-- & -->"})
     assert "<" not in text and ">" not in text and "&" not in text

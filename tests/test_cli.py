@@ -10,7 +10,7 @@ import json
 import pytest
 
 from helpers import REPO, make_method
-from metodbank.cli import main
+from metodbank.adapters.cli import main
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -9,9 +9,9 @@ import pytest
 
 from helpers import REPO, make_method
 from metodbank import Settings, load_project
-from metodbank.cli import main as metodbank
-from metodbank.problems import Level
-from metodbank.similarity import likeness
+from metodbank.adapters.cli import main as metodbank
+from metodbank.core.problems import Level
+from metodbank.core.similarity import likeness
 
 PLACEHOLDERS = re.compile(r"Skriv här|TODO|FIXME|XXX|Lorem ipsum|\[fyll i|\bplatshållare\b", re.IGNORECASE)
 CASES = ("Alfa Laval", "Avtalat", "Coompanion Kronoberg", "Socialdemokraterna", "Alvesta kommun")
@@ -243,7 +243,7 @@ def test_the_follow_up_chain_is_linked_in_order(project):
 
 
 def test_accessibility_statement_describes_the_search_as_it_is():
-    from metodbank.search import query_terms
+    from metodbank.site.search import query_terms
 
     statement = (REPO / "handbook" / "tillganglighetsredogorelse.md").read_text(encoding="utf-8")
     assert "klarar vanliga stavfel" in statement and "rättar inte stavfel" not in statement

@@ -10,7 +10,7 @@ import yaml
 
 from helpers import REPO, build_site, make_project
 from metodbank import FIELDS, load_vocabulary
-from metodbank.cli import build_parser, main
+from metodbank.adapters.cli import build_parser, main
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from helpers import REPO, make_project, tree, write_config
-from metodbank.loader import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
+from metodbank.core.loader import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXPECTED: dict = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))

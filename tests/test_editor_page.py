@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import yaml
 
 from helpers import REPO, build_site, make_method, make_project
-from metodbank.editor import METHOD_DATA_GLOBAL, describe_kind
-from metodbank.kinds import Choice, Kind, Text
-from metodbank.schema import FIELDS, SECTIONS
-from metodbank.vocabulary import load_vocabulary
+from metodbank.site.editor import METHOD_DATA_GLOBAL, describe_kind
+from metodbank.core.kinds import Choice, Kind, Text
+from metodbank.core.schema import FIELDS, SECTIONS
+from metodbank.core.vocabulary import load_vocabulary
 
 SCHEMA_SCRIPT = re.compile(r'<script type="application/json" id="mb-editor-schema">(.*?)</script>', re.DOTALL)
 
@@ -108,7 +108,7 @@ def test_contribution_guides_lead_with_the_editor_then_the_issue_form_then_git()
 
 def test_editor_script_holds_algorithms_not_a_copy_of_the_schema():
     """Field names, vocabulary ids, limits' messages: all come from the page's JSON, none from editor.js."""
-    from metodbank.editor import MESSAGES
+    from metodbank.site.editor import MESSAGES
 
     script = (REPO / "handbook" / "assets" / "editor.js").read_text(encoding="utf-8")
     script = script.replace('role: "status"', "")  # the ARIA role of the live region, not the field

@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 
 from helpers import REPO, make_project
-from metodbank.loader import load_source
-from metodbank.cli import main
-from metodbank.derived import STEPS_ITEM_PREFIX
-from metodbank.issue import form_items
-from metodbank.kinds import Choice, Choices, Keyed, Range, Sources, Strings, Refs
-from metodbank.schema import FIELDS_BY_NAME
-from metodbank.vocabulary import load_vocabulary
+from metodbank.core.loader import load_source
+from metodbank.adapters.cli import main
+from metodbank.contribute.derived import STEPS_ITEM_PREFIX
+from metodbank.contribute.issue import form_items
+from metodbank.core.kinds import Choice, Choices, Keyed, Range, Sources, Strings, Refs
+from metodbank.core.schema import FIELDS_BY_NAME
+from metodbank.core.vocabulary import load_vocabulary
 
 TODAY = datetime.date.today()  # the copied methods are reviewed up to today
 NO_RESPONSE = "_No response_"

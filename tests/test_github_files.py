@@ -25,8 +25,8 @@ import pytest
 import yaml
 
 from helpers import REPO
-from metodbank import derived
-from metodbank.vocabulary import load_vocabulary
+from metodbank.contribute import derived
+from metodbank.core.vocabulary import load_vocabulary
 
 BIN = Path(sys.executable).parent
 GITHUB = REPO / ".github"

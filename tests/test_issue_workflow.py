@@ -169,8 +169,8 @@ def run_workflow(checkout, body: str, tmp_path: Path) -> tuple[list[str], str]:
 
 def issue_body(title: str, **answers: str) -> str:
     from test_from_issue import complete_answers, render
-    from metodbank.issue import form_items
-    from metodbank.vocabulary import load_vocabulary
+    from metodbank.contribute.issue import form_items
+    from metodbank.core.vocabulary import load_vocabulary
 
     vocabulary, _ = load_vocabulary(REPO)
     form = ({"body": form_items(vocabulary)}, vocabulary)

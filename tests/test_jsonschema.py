@@ -10,8 +10,8 @@ import pytest
 
 from helpers import REPO, VALID_BODY, front_matter, method_text
 from metodbank import load_vocabulary
-from metodbank.loader import load_source
-from metodbank.validate import validate_source
+from metodbank.core.loader import load_source
+from metodbank.core.validate import validate_source
 
 SCHEMA = json.loads((REPO / "schema" / "method.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())

@@ -8,7 +8,7 @@ import pytest
 
 from helpers import method_text
 from metodbank import Settings, load_project
-from metodbank.loader import load_source
+from metodbank.core.loader import load_source
 
 
 def keys(problems):

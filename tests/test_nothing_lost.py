@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, make_method, make_project, tree, write_config
-from metodbank.cli import main
+from metodbank.adapters.cli import main
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from helpers import REPO, make_method, write_config
-from metodbank.cli import main
+from metodbank.adapters.cli import main
 
 
 def offline_project(project):

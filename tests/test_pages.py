@@ -8,7 +8,7 @@ import pytest
 
 from helpers import make_method
 from metodbank import PageBuilder, Settings, load_project, splice_parts
-from metodbank.format import md_escape, minutes, page_url, people, relative_url, swedish_date
+from metodbank.site.format import md_escape, minutes, page_url, people, relative_url, swedish_date
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, build_site, make_method, make_project
-from metodbank import browser, pdf
-from metodbank.cli import main
-from metodbank.schema import EASY_READ_MAX, STEP_MAX, STEPS_PER_PHASE_MAX, SUMMARY_MAX, TITLE_MAX
+from metodbank.adapters import browser, pdf
+from metodbank.adapters.cli import main
+from metodbank.core.schema import EASY_READ_MAX, STEP_MAX, STEPS_PER_PHASE_MAX, SUMMARY_MAX, TITLE_MAX
 from test_print import TRICKY_TITLE, make_print_project
 
 pytestmark = pytest.mark.browser

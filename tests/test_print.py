@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import VALID_BODY, build_site, make_method, make_project
-from metodbank.printing import rebase_links, shift_headings
+from metodbank.printing.markdown import rebase_links, shift_headings
 
 CHAPTERS = {
     "kompetensutveckling-i-asf.md": "# Kompetensutveckling i ASF\n\nInledningen om lärande i arbetet.\n",
@@ -143,8 +143,8 @@ def test_print_button_and_no_pdf_link_without_pdfs(site):
 
 
 def test_a_build_for_metodbank_pdf_links_every_pdf(tmp_path, monkeypatch):
-    from metodbank.printing import PDF_ENV, print_documents
-    from metodbank.vocabulary import load_vocabulary
+    from metodbank.printing.documents import PDF_ENV, print_documents
+    from metodbank.core.vocabulary import load_vocabulary
 
     monkeypatch.setenv(PDF_ENV, "1")
     root = make_print_project(tmp_path / "project")

@@ -16,11 +16,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import REPO, VALID_BODY, front_matter, method_text
-from metodbank import Problem, link_methods, load_vocabulary, yamlstrict
-from metodbank.loader import load_source
-from metodbank.model import Method
-from metodbank.schema import FIELDS
-from metodbank.validate import validate_source
+from metodbank import Problem, link_methods, load_vocabulary
+from metodbank.core import yamlstrict
+from metodbank.core.loader import load_source
+from metodbank.core.model import Method
+from metodbank.core.schema import FIELDS
+from metodbank.core.validate import validate_source
 
 TODAY = datetime.date(2026, 11, 23)
 VOCABULARY, _ = load_vocabulary(REPO)

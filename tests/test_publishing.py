@@ -11,10 +11,11 @@ import pytest
 import yaml
 
 from helpers import REPO, make_method, write_config
-from metodbank import derived
-from metodbank.cli import main
-from metodbank.publishing import Addresses, changed_methods, read_addresses
-from metodbank.vocabulary import load_vocabulary
+from metodbank.contribute import derived
+from metodbank.adapters.cli import main
+from metodbank.contribute.publishing import changed_methods
+from metodbank.core.config import Addresses, read_addresses
+from metodbank.core.vocabulary import load_vocabulary
 
 TODAY = datetime.date(2026, 11, 23)
 

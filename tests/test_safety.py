@@ -23,9 +23,9 @@ import pytest
 
 from helpers import REPO, VALID_BODY, build_site, front_matter, make_method, make_project, method_text, write_config
 from metodbank import PageBuilder, link_methods, load_vocabulary
-from metodbank.loader import load_source
-from metodbank.model import BodySection, Method
-from metodbank.validate import validate_source
+from metodbank.core.loader import load_source
+from metodbank.core.model import BodySection, Method
+from metodbank.core.validate import validate_source
 
 MARK = "mbxss"
 TODAY = datetime.date(2026, 11, 23)
@@ -483,7 +483,7 @@ def test_vocabulary_attacks_fail_check_with_swedish_message(tmp_path, name):
 
 def test_a_label_with_markup_never_reaches_a_page(tmp_path):
     """Even if the check were skipped, labels are escaped: build pages straight from a hostile vocabulary."""
-    from metodbank.vocabulary import Term, Vocabulary
+    from metodbank.core.vocabulary import Term, Vocabulary
 
     evil = f"Fas<img src=x onerror=alert('{MARK}')>\" onmouseover=\"alert(1)"
     vocabulary, _ = load_vocabulary(REPO)
@@ -533,7 +533,7 @@ def test_symlink_out_of_docs_dir_fails_check_and_build_and_publishes_nothing(tmp
 def test_chapter_path_outside_is_never_read(tmp_path):
     """A chapter: path outside docs_dir is refused, and the print pages never read it even without the check."""
     from metodbank import build_print_pages
-    from metodbank.vocabulary import Term, Vocabulary
+    from metodbank.core.vocabulary import Term, Vocabulary
 
     secret = tmp_path / "hemlig.md"
     secret.write_text(f"# Hemligt\n\nTOKEN={MARK}\n", encoding="utf-8")
@@ -565,7 +565,7 @@ def test_remote_image_in_a_chapter_fails_check_and_build_and_is_removed(tmp_path
     assert "handbook/genomforande.md:5: " in result.stderr and "[image-not-allowed]" in result.stderr
     # And the hook's own cleaning of rendered chapters (behind the check) removes both.
     from metodbank import clean_page
-    from metodbank.sanitize import site_markdown
+    from metodbank.core.sanitize import site_markdown
 
     page, messages = clean_page(site_markdown().convert(text), "genomforande")
     assert len(messages) == 2
@@ -575,17 +575,17 @@ def test_remote_image_in_a_chapter_fails_check_and_build_and_is_removed(tmp_path
 # -- CONTRIBUTING.md says exactly what the code allows ---------------------------------------------------------
 
 def test_contributing_allow_list_is_generated_from_the_policy():
-    from metodbank.sanitize import allow_list_markdown
-    from metodbank.vocabulary import MARKUP_CHARS
+    from metodbank.core.sanitize import allow_list_markdown
+    from metodbank.core.vocabulary import MARKUP_CHARS
 
     text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert allow_list_markdown() in text, "run: python -c 'from metodbank.sanitize import allow_list_markdown' …"
+    assert allow_list_markdown() in text, "run: python -c 'from metodbank.core.sanitize import allow_list_markdown' …"
     section = text.split("## Vad som är tillåtet i texten", 1)[1].split("\n## ", 1)[0]
     for char in MARKUP_CHARS:
         assert f"`{char}`" in section or f"`` {char} ``" in section, char
 
 
-@pytest.mark.parametrize("tag", sorted(__import__("metodbank.sanitize", fromlist=["x"]).INLINE_TAGS))
+@pytest.mark.parametrize("tag", sorted(__import__("metodbank.core.sanitize", fromlist=["x"]).INLINE_TAGS))
 def test_every_inline_tag_in_the_list_is_accepted(tag):
     vocabulary, _ = load_vocabulary(REPO)
     snippet = {"abbr": '<abbr title="x">AF</abbr>', "br": "Rad ett<br>rad två."}.get(tag, f"Text med <{tag}>ord</{tag}>.")
@@ -610,7 +610,7 @@ def test_an_image_from_the_repository_is_published_and_found(tmp_path):
 
 def test_the_policy_hashes_only_the_themes_inline_scripts_never_one_in_the_content():
     """Defence in depth: were a script ever to slip into the page content, the policy would not allow it."""
-    from metodbank.csp import PLACEHOLDER, _hash, fill_policy
+    from metodbank.site.csp import PLACEHOLDER, _hash, fill_policy
 
     theme, injected = "__md_scope=new URL('.',location)", "alert(document.cookie)"
     page = (f'<html><head><meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'

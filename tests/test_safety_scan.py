@@ -31,8 +31,8 @@ from hypothesis import strategies as st
 
 from helpers import REPO, VALID_BODY, build_site, front_matter, make_method, make_project, method_text
 from metodbank import PageBuilder, link_methods, load_vocabulary, splice_parts
-from metodbank.loader import load_source
-from metodbank.validate import validate_source
+from metodbank.core.loader import load_source
+from metodbank.core.validate import validate_source
 
 TODAY = datetime.date(2026, 11, 23)
 VOCABULARY, _ = load_vocabulary(REPO)

@@ -8,8 +8,8 @@ import pytest
 
 from helpers import VALID_BODY, front_matter, make_method, method_text
 from metodbank import Settings, load_project, load_vocabulary
-from metodbank.loader import load_source
-from metodbank.validate import validate_source
+from metodbank.core.loader import load_source
+from metodbank.core.validate import validate_source
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from metodbank import yamlstrict
+from metodbank.core import yamlstrict
 
 
 @pytest.mark.parametrize(

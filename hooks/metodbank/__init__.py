@@ -5,20 +5,22 @@ The adapters (hooks/mkdocs_hooks.py and the `metodbank` command) may use exactly
 
 from __future__ import annotations
 
-from .csp import fill_policy
-from .derived import SCHEMA_PATH, format_json_schema
-from .editor import EDITOR_TITLE, EDITOR_URI, editor_markdown, method_data_files
-from .links import Catalogue, link_methods
-from .model import BodySection, Method
-from .pages import GeneratedPage, PageBuilder, splice_parts
-from .printing import PDF_ENV, add_print_links, build_print_pages, print_documents, splice_methods
-from .problems import Level, Problem, format_problem, has_errors
-from .project import Project, Settings, load_project
-from .publishing import Addresses, expand_repo_links
-from .schema import FIELDS, SECTIONS, Field, Section
-from .sanitize import SITE_POLICY, clean_page
-from .search import tag_hints, tune_site_index
-from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
+from .site.csp import fill_policy
+from .contribute.derived import SCHEMA_PATH, format_json_schema
+from .site.editor import EDITOR_TITLE, EDITOR_URI, editor_markdown, method_data_files
+from .core.links import Catalogue, link_methods
+from .core.model import BodySection, Method
+from .site.pages import GeneratedPage, PageBuilder, splice_parts
+from .printing.documents import PDF_ENV, add_print_links, print_documents
+from .printing.pages import build_print_pages
+from .printing.splice import splice_methods
+from .core.problems import Level, Problem, format_problem, has_errors
+from .core.project import Project, Settings, load_project
+from .core.config import Addresses, expand_repo_links
+from .core.schema import FIELDS, SECTIONS, Field, Section
+from .core.sanitize import SITE_POLICY, clean_page
+from .site.search import tag_hints, tune_site_index
+from .core.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
     "EDITOR_TITLE",

@@ -1,5 +1,5 @@
 """`python -m metodbank` runs the command line."""
 
-from .cli import run
+from .adapters.cli import run
 
 run()

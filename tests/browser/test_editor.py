@@ -20,13 +20,13 @@ import pytest
 from playwright.sync_api import expect
 
 from helpers import REPO, make_project
-from metodbank.cli import main as cli_main
-from metodbank.loader import load_sources
-from metodbank.project import Settings, load_project
-from metodbank.schema import FIELDS
-from metodbank.vocabulary import load_vocabulary
-from metodbank.validate import validate_source
-from metodbank import yamlstrict
+from metodbank.adapters.cli import main as cli_main
+from metodbank.core.loader import load_sources
+from metodbank.core.project import Settings, load_project
+from metodbank.core.schema import FIELDS
+from metodbank.core.vocabulary import load_vocabulary
+from metodbank.core.validate import validate_source
+from metodbank.core import yamlstrict
 from browser_support import format_violations
 
 pytestmark = pytest.mark.browser
@@ -464,9 +464,9 @@ def test_a_new_field_in_the_schema_appears_in_the_form_without_script_changes(pa
     import json
     from dataclasses import dataclass
 
-    from metodbank.editor import describe_kind, inline_json
-    from metodbank.kinds import Choice, Kind, Text
-    from metodbank.vocabulary import load_vocabulary
+    from metodbank.site.editor import describe_kind, inline_json
+    from metodbank.core.kinds import Choice, Kind, Text
+    from metodbank.core.vocabulary import load_vocabulary
 
     @dataclass(frozen=True)
     class Mapping(Kind):

@@ -16,7 +16,7 @@ import sys
 import pytest
 
 from helpers import REPO
-from metodbank import search
+from metodbank.site import search
 
 pytestmark = pytest.mark.browser
 
@@ -128,7 +128,7 @@ def test_offline_copy_searches_as_well_from_disk(page, tmp_path):
     """The zip from `metodbank offline` (Material's offline plugin, no directory URLs), opened via file://."""
     import zipfile
 
-    from metodbank.cli import main
+    from metodbank.adapters.cli import main
 
     out = tmp_path / "kopia.zip"
     assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0

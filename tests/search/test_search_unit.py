@@ -8,9 +8,9 @@ import json
 import pytest
 
 from helpers import REPO, build_site, make_method, make_project
-from metodbank import search
-from metodbank.search import MethodEntry, compound_parts, fold, query_terms, stem, tune_index
-from metodbank.vocabulary import load_vocabulary
+from metodbank.site import search
+from metodbank.site.search import MethodEntry, compound_parts, fold, query_terms, stem, tune_index
+from metodbank.core.vocabulary import load_vocabulary
 
 # -- stemmer --------------------------------------------------------------------------------------------
 

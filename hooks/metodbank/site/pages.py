@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .derived import build_field_docs
-from . import sanitize
+from .fielddocs import build_field_docs
+from ..core import sanitize
 from .format import html_escape, md_escape, minutes, page_url, people, relative_url, swedish_date
-from .links import Catalogue
-from .model import Method
-from .planner import (PLANNER_TITLE, PLANNER_URI, add_to_plan_html, catalogue_script_html,
-                      filter_form_html, planner_link, planner_markdown, search_words)
-from .schema import ADAPTATIONS_SECTION, BASIS_LABEL, SECTION_TITLES, SOURCES_SECTION
-from .vocabulary import Vocabulary
+from ..core.links import Catalogue
+from ..core.model import Method
+from .catalogue import catalogue_script_html, filter_form_html, search_words
+from .planner import PLANNER_TITLE, PLANNER_URI, add_to_plan_html, planner_link, planner_markdown
+from ..core.schema import ADAPTATIONS_SECTION, BASIS_LABEL, SECTION_TITLES, SOURCES_SECTION
+from ..core.vocabulary import Vocabulary
 
 METHODS_DIR = "metoder"
 CATALOGUE_URI = "metoder/index.md"

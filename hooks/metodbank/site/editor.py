@@ -21,13 +21,13 @@ import json
 from typing import Any
 
 from .format import html_escape, md_escape, relative_url
-from .kinds import Kind, MethodId
-from .links import Catalogue
-from .model import Method
+from ..core.kinds import Kind, MethodId
+from ..core.links import Catalogue
+from ..core.model import Method
 from .planner import asset_url
-from .schema import FIELDS, SECTIONS
-from .text import ID_PATTERN
-from .vocabulary import Vocabulary
+from ..core.schema import FIELDS, SECTIONS
+from ..core.text import ID_PATTERN
+from ..core.vocabulary import Vocabulary
 
 EDITOR_URI = "bidra/skriv.md"
 EDITOR_TITLE = "Skriv en metod"

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .schema import FIELDS, SECTIONS
-from .text import slugify
-from .vocabulary import Vocabulary
+from ..core.schema import FIELDS, SECTIONS, dump_field
+from ..core.text import slugify
+from ..core.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from .publishing import Addresses
+    from ..core.config import Addresses
 
 SCHEMA_PATH = "schema/method.schema.json"
 SCHEMA_ID = "https://metodbanken.github.io/metodbanken/schema/method.schema.json"  # when mkdocs.yml names no site
@@ -66,14 +66,14 @@ def build_template(title: str, phases: list[str], vocabulary: Vocabulary, today:
         if allowed:
             lines.append(f"# Tillåtna värden: {allowed}")
         if spec.name in overrides:
-            lines.extend(_dump_field(spec.name, overrides[spec.name]))
+            lines.extend(dump_field(spec.name, overrides[spec.name]))
             continue
-        example = _dump_field(spec.name, spec.example)
+        example = dump_field(spec.name, spec.example)
         if len(example) == 1:
             lines.append("# Exempel: " + example[0])
         else:
             lines += ["# Exempel:"] + [f"#   {line}" for line in example]
-        lines.extend(_dump_field(spec.name, empty_value(spec.kind, vocabulary)))
+        lines.extend(dump_field(spec.name, empty_value(spec.kind, vocabulary)))
     lines.append("---")
     for section in SECTIONS:
         if section.required:
@@ -101,22 +101,6 @@ def empty_value(kind: Any, vocabulary: Vocabulary) -> Any:
     return ""
 
 
-def _dump_value(value: Any) -> str:
-    """One YAML value on one line: scalars plain (quoted when needed), lists in [brackets]; empty as nothing."""
-    if value is None:
-        return ""
-    if value == "":
-        return '""'
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
-    return text.removesuffix("\n...\n").rstrip("\n")
-
-
-def _dump_field(name: str, value: Any) -> list[str]:
-    if isinstance(value, dict) and value:
-        return [f"{name}:"] + [f"  {key}: {_dump_value(item)}".rstrip() for key, item in value.items()]
-    return [f"{name}: {_dump_value(value)}".rstrip()]
-
-
 def _allowed(kind: Any, vocabulary: Vocabulary) -> str:
     name = getattr(kind, "vocabulary_list", None)
     if name is None or name == "tags" and len(vocabulary.ids(name)) > 30:
@@ -124,58 +108,8 @@ def _allowed(kind: Any, vocabulary: Vocabulary) -> str:
     return ", ".join(f"{t.id} ({t.label.lower()})" for t in vocabulary.terms(name))
 
 
-FIELD_DOCS_URI = "bidra/falt.md"
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/foresla-en-metod.yml"
 STEPS_ITEM_PREFIX = "steps-"  # issue form items "steps-<phase>": the steps of one phase
-
-
-def _code_span(text: str) -> str:
-    """Text as a Markdown code span, shown exactly as written (no backslash escapes: code spans keep them).
-
-    Python-Markdown's tables do not split cells on a `|` inside backticks; the fence is one backtick longer
-    than any run of backticks in the text."""
-    text = " ".join(text.split())
-    runs = [len(run) for run in re.findall(r"`+", text)]
-    fence = "`" * (max(runs, default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
-    """(src_uri, Markdown) of the generated page that documents every field and section."""
-    from .format import md_escape
-
-    rows = ["| Fält | Betydelse | Vad som är tillåtet | Krävs | Exempel |", "|---|---|---|---|---|"]
-    for spec in FIELDS:
-        example = _dump_field(spec.name, spec.example)
-        example_text = "<br>".join(_code_span(line) for line in example)
-        rows.append(
-            f"| `{spec.name}`<br>**{md_escape(spec.label)}** | {md_escape(spec.help)} | "
-            f"{spec.kind.describe(vocabulary).replace('|', '&#124;')} | {'ja' if spec.required else 'nej'} | {example_text} |"
-        )
-    sections = [f"{i}. **{s.title}**{' (krävs)' if s.required else ' (valfri)'}: {md_escape(s.help)}"
-                for i, s in enumerate(SECTIONS, 1)]
-    markdown = "\n\n".join([
-        '---\ndescription: "Alla fält i en metodfil, med betydelse, tillåtna värden och exempel."\n---',
-        "# Fälten i en metodfil",
-        "Varje metod är en Markdown-fil i mappen `methods/`. Filen börjar med fält mellan två rader `---` "
-        "(front matter) och fortsätter med texten under fasta rubriker. Den här sidan skapas automatiskt från "
-        "samma beskrivning som `metodbank check` använder, så den stämmer alltid med kontrollen.",
-        "Skapa en ny fil med `metodbank new --title \"Metodens namn\" --phase delivery` så får du alla fält "
-        "ifyllda med förklaringar.",
-        "## Fält",
-        "\n".join(rows),
-        "Listorna med tillåtna ord (faser, målgrupper, roller, behov, taggar) finns i filen `vocabulary.yml`. "
-        "Där står också alias: andra ord som betyder samma sak, till exempel `deltagare` för `participant`.",
-        "## Rubriker i texten",
-        "Texten efter fälten delas in med rubriker på nivå två (`## Rubrik`) i den här ordningen. "
-        "De fyra första krävs i varje metod.",
-        "\n".join(sections),
-        "## JSON-schema",
-        "Fälten finns också som [JSON-schema](../schema/method.schema.json) som editorer och andra verktyg kan "
-        "använda för att kontrollera en metodfil medan du skriver.",
-    ])
-    return FIELD_DOCS_URI, markdown + "\n"
 
 
 FORM_ID = re.compile(r"^[a-zA-Z0-9_-]+$")  # GitHub's rule for the id of an issue form element

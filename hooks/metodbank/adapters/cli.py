@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import derived
-from . import similarity
-from .problems import Level, format_problem
-from .project import Project, Settings, load_project
-from .publishing import read_addresses
-from .text import ID_PATTERN, slugify
-from .vocabulary import Vocabulary, load_vocabulary
+from ..contribute import derived
+from ..core import similarity
+from ..core.problems import Level, format_problem
+from ..core.project import Project, Settings, load_project
+from ..core.config import read_addresses
+from ..core.text import ID_PATTERN, slugify
+from ..core.vocabulary import Vocabulary, load_vocabulary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 OFFLINE_ZIP = "metodbanken-offline.zip"
@@ -181,7 +181,7 @@ def cmd_summary(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> 
 
     Always exits 0 when it could write the summary: `metodbank check` is the step that fails.
     """
-    from .publishing import pull_request_summary, read_addresses
+    from ..contribute.publishing import pull_request_summary
 
     if not args.base and not args.changed:
         raise UsageError("ange --base REF eller minst en --changed FIL")
@@ -307,7 +307,7 @@ def cmd_from_issue(args: argparse.Namespace, settings: Settings, stdin: TextIO) 
 
     Prints the new file's path on stdout; on problems, prints them (one per line) and writes nothing.
     """
-    from .issue import MAX_ISSUE_CHARS, method_from_issue
+    from ..contribute.issue import MAX_ISSUE_CHARS, method_from_issue
 
     if args.id is not None and not ID_PATTERN.match(args.id):
         raise UsageError(f'"{args.id}" duger inte som id; använd a–z, 0–9 och bindestreck')
@@ -323,7 +323,7 @@ def cmd_from_issue(args: argparse.Namespace, settings: Settings, stdin: TextIO) 
         except UnicodeDecodeError:
             print(f"metodbank: {args.file} är inte UTF-8-text; spara ärendets text som UTF-8", file=sys.stderr)
             return EXIT_PROBLEMS
-    from .schema import FIELDS_BY_NAME
+    from ..core.schema import FIELDS_BY_NAME
 
     extra = {}
     for item in args.field:
@@ -447,8 +447,8 @@ def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> i
 def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
     """Build the site (unless --no-build), then print each chapter, the whole handbook and the card decks."""
     from . import pdf  # the browser adapter; imports playwright only when it runs
-    from .format import swedish_date
-    from .printing import print_documents
+    from ..site.format import swedish_date
+    from ..printing.documents import print_documents
 
     root = settings.root
     site = (root / args.site_dir).resolve()
@@ -458,7 +458,7 @@ def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
         if not config.is_file():
             raise UsageError(f"hittar ingen mkdocs.yml i {root}; bygg webbplatsen själv och använd --no-build")
         print(f"Bygger webbplatsen i {args.site_dir} …", file=sys.stderr, flush=True)
-        from .printing import PDF_ENV
+        from ..printing.documents import PDF_ENV
 
         built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
                                 "--site-dir", str(site)], cwd=root, check=False, env={**os.environ, PDF_ENV: "1"})

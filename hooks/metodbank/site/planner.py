@@ -1,8 +1,7 @@
-"""Browser tools: the workshop planner page and the catalogue's filter form.
+"""The workshop planner page.
 
-Both are plain HTML rendered on the server, so they have real labels and work with assistive technology;
-the scripts in handbook/assets (planner.js, catalogue.js) only enhance them. Without JavaScript the
-catalogue still lists every method and the planner says what it needs.
+Plain HTML rendered on the server, so it has real labels and works with assistive technology; planner.js
+only enhances it. Without JavaScript the planner says what it needs.
 
 The planner's method data (id, title, url, summary, phases, duration, steps) is inlined as JSON in the
 planner page only, so other pages do not grow with the number of methods, and the planner also works
@@ -15,19 +14,14 @@ import json
 import posixpath
 
 from .format import html_escape, md_escape, page_url, relative_url
-from .links import Catalogue
-from .model import Method
-from .vocabulary import Vocabulary
+from ..core.links import Catalogue
+from ..core.model import Method
+from ..core.vocabulary import Vocabulary
 
 PLANNER_URI = "planera.md"
 PLANNER_TITLE = "Planera en workshop"
-CATALOGUE_SCRIPT = "assets/catalogue.js"
 PLANNER_SCRIPT = "assets/planner.js"
 DEFAULT_MINUTES = 30
-
-# Query parameters of the catalogue filters (shared with catalogue.js): parameter → vocabulary list.
-FILTER_LISTS = {"fas": "phases", "malgrupp": "audiences", "svarighet": "difficulties", "tagg": "tags"}
-
 
 def asset_url(from_src: str, asset: str, use_directory_urls: bool) -> str:
     """URL of a static file (path from the site root) as seen from page `from_src`."""
@@ -46,64 +40,6 @@ def add_to_plan_html(method: Method, from_src: str, use_directory_urls: bool) ->
     url = html_escape(planner_link(from_src, method.id, use_directory_urls))
     return (f'<p class="mb-plan-add"><a class="md-button mb-plan-add-link" href="{url}">'
             f'Lägg till i workshopplanen<span class="mb-sr-only"> ({html_escape(method.title)})</span></a></p>')
-
-
-def search_words(method: Method, vocabulary: Vocabulary) -> str:
-    """Extra words the catalogue's free-text filter matches: labels and aliases of phases, audiences, tags."""
-    words: list[str] = []
-    for name, ids in (("phases", method.phases), ("audiences", method.audience), ("tags", method.tags)):
-        for term_id in ids:
-            try:
-                term = vocabulary.term(name, term_id)
-            except KeyError:
-                words.append(term_id)
-                continue
-            words.extend((term.label, *term.aliases))
-    return " ".join(dict.fromkeys(w.lower() for w in words))
-
-
-def _select(name: str, label: str, all_label: str, options: list[tuple[str, str]]) -> str:
-    items = f'<option value="">{html_escape(all_label)}</option>' + "".join(
-        f'<option value="{html_escape(value)}">{html_escape(text)}</option>' for value, text in options)
-    return (f'<div class="mb-field"><label for="mb-filter-{name}">{html_escape(label)}</label>'
-            f'<select id="mb-filter-{name}" name="{name}">{items}</select></div>')
-
-
-def _number(name: str, label: str, hint: str, maximum: int) -> str:
-    return (f'<div class="mb-field"><label for="mb-filter-{name}">{html_escape(label)}</label>'
-            f'<input type="number" id="mb-filter-{name}" name="{name}" min="1" max="{maximum}" step="1" '
-            f'inputmode="numeric" aria-describedby="mb-filter-{name}-hint">'
-            f'<span class="mb-hint" id="mb-filter-{name}-hint">{html_escape(hint)}</span></div>')
-
-
-def filter_form_html(vocabulary: Vocabulary, count: int) -> str:
-    """The catalogue's filter form and live region. Hidden until catalogue.js shows it (no JavaScript: the
-    plain table lists every method)."""
-
-    def options(name: str) -> list[tuple[str, str]]:
-        return [(t.id, t.label) for t in vocabulary.terms(name)]
-
-    tags = sorted(options("tags"), key=lambda o: o[1].lower())
-    fields = [
-        '<div class="mb-field mb-field-wide"><label for="mb-filter-q">Sök bland metoderna</label>'
-        '<input type="search" id="mb-filter-q" name="sok" autocomplete="off" aria-describedby="mb-filter-q-hint">'
-        '<span class="mb-hint" id="mb-filter-q-hint">Till exempel ett ord ur titeln eller ett ämne.</span></div>',
-        _select("fas", "Fas", "Alla faser", options("phases")),
-        _select("malgrupp", "Målgrupp", "Alla målgrupper", options("audiences")),
-        _number("deltagare", "Antal deltagare", "Metoder som passar så många personer.", 1000),
-        _number("minuter", "Högst antal minuter", "Metoder som går att göra på så lång tid per träff.", 10000),
-        _select("svarighet", "Svårighet", "Alla svårighetsgrader", options("difficulties")),
-        _select("tagg", "Ämne (tagg)", "Alla ämnen", tags),
-    ]
-    return (
-        '<form class="mb-filters" id="mb-filters" aria-labelledby="mb-filters-title" hidden>'
-        '<h2 id="mb-filters-title" class="mb-filters-title">Filtrera metoderna</h2>'
-        '<div class="mb-filter-grid">' + "".join(fields) + "</div>"
-        '<p class="mb-filter-actions"><button type="reset" class="md-button">Visa alla metoder</button></p>'
-        "</form>\n"
-        f'<p class="mb-filter-status" id="mb-filter-status" role="status" aria-live="polite" '
-        f'aria-atomic="true">Katalogen visar alla {count} metoder.</p>'
-    )
 
 
 def _record(method: Method, use_directory_urls: bool) -> dict:
@@ -172,8 +108,3 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
         app,
     ]
     return "\n\n".join(parts) + "\n"
-
-
-def catalogue_script_html(from_src: str, use_directory_urls: bool) -> str:
-    """The <script> tag that loads catalogue.js on the catalogue page only."""
-    return f'<script src="{html_escape(asset_url(from_src, CATALOGUE_SCRIPT, use_directory_urls))}" defer></script>'

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 from .kinds import Choice, Choices, Date, Keyed, Kind, MethodId, Range, Record, Refs, Sources, Strings, Text
 
 SUMMARY_MAX = 280
@@ -143,3 +145,21 @@ SECTION_TITLES = tuple(s.title for s in SECTIONS)
 ADAPTATIONS_SECTION = "Anpassningar"
 BASIS_LABEL = FIELDS_BY_NAME["basis"].label  # "Bygger på", shown on the method page and the card
 SOURCES_SECTION = "Källor och vidare läsning"
+
+
+# -- how a field is written in front matter (the `new` template, the field page) ---------------------
+
+def dump_value(value: Any) -> str:
+    """One YAML value on one line: scalars plain (quoted when needed), lists in [brackets]; empty as nothing."""
+    if value is None:
+        return ""
+    if value == "":
+        return '""'
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+    return text.removesuffix("\n...\n").rstrip("\n")
+
+
+def dump_field(name: str, value: Any) -> list[str]:
+    if isinstance(value, dict) and value:
+        return [f"{name}:"] + [f"  {key}: {dump_value(item)}".rstrip() for key, item in value.items()]
+    return [f"{name}: {dump_value(value)}".rstrip()]

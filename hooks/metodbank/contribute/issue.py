@@ -22,13 +22,13 @@ from typing import Any
 import yaml
 
 from .derived import STEPS_ITEM_PREFIX, build_issue_form
-from .kinds import Choice, Choices, Date, Keyed, Kind, MethodId, Range, Refs, Sources, Strings, Text
-from .loader import load_source
-from .problems import Problem
-from .schema import FIELDS, FIELDS_BY_NAME, SECTIONS
-from .text import ID_PATTERN, slugify
-from .validate import validate_source
-from .vocabulary import Vocabulary
+from ..core.kinds import Choice, Choices, Date, Keyed, Kind, MethodId, Range, Refs, Sources, Strings, Text
+from ..core.loader import load_source
+from ..core.problems import Problem
+from ..core.schema import FIELDS, FIELDS_BY_NAME, SECTIONS
+from ..core.text import ID_PATTERN, slugify
+from ..core.validate import validate_source
+from ..core.vocabulary import Vocabulary
 
 ISSUE = "ärendet"
 NO_RESPONSE = "_No response_"

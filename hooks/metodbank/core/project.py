@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import sanitize
+from .config import expand_repo_links, read_addresses
 from .links import Catalogue, link_methods
 from .loader import load_sources, method_entries
 from .problems import Problem, has_errors
@@ -119,7 +120,6 @@ def links_out(settings: Settings) -> list[Problem]:
 def check_chapter_markup(settings: Settings) -> list[Problem]:
     """Every chapter in docs_dir rendered like the site and judged by the site allow-list (sanitize.py),
     so `metodbank check` reports what the build would remove from a chapter page, with file and line."""
-    from .publishing import expand_repo_links, read_addresses  # publishing builds on project: import late
 
     addresses = read_addresses(settings.root / "mkdocs.yml")  # `repo:` links, expanded as the build does
     extensions = None

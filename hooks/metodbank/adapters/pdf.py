@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .browser import BrowserError, browser, serve
-from .format import page_url
+from ..site.format import page_url
 
 PdfError = BrowserError  # what `metodbank pdf` reports; the browser adapter raises it
 
