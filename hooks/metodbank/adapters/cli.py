@@ -22,6 +22,7 @@ from ..core.project import Project, Settings, load_project
 from ..core.config import read_addresses
 from ..core.text import ID_PATTERN, slugify
 from ..core.vocabulary import Vocabulary, load_vocabulary
+from . import stage
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 OFFLINE_ZIP = "metodbanken-offline.zip"
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-h", "--help", action="help", help="visa hjälp")
     build.add_argument("--strict", action="store_true", help="avbryt bygget vid varningar också")
     build.add_argument("--site-dir", default="site", help="mappen som webbplatsen byggs till (standard: site)")
+    stage.add_parser(sub)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             action.help = "ett av kommandona nedan"
@@ -139,7 +141,7 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, today: date
         settings = Settings.for_root(root, today=today)
         command = {"check": cmd_check, "new": cmd_new, "review": cmd_review, "schema": cmd_schema, "build": cmd_build,
                    "pdf": cmd_pdf, "offline": cmd_offline, "summary": cmd_summary,
-                   "from-issue": cmd_from_issue}[args.command]
+                   "from-issue": cmd_from_issue, "stage": stage.cmd_stage}[args.command]
         return command(args, settings, stdin)
     except UsageError as error:
         print(f"metodbank: {error}", file=sys.stderr)
