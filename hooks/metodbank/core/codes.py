@@ -124,8 +124,3 @@ CODES: dict[str, Code] = {
     "bad-range": _error("Ett intervall i ärendet är inte ett eller två heltal."),
     "keyed-without-key": _error("En rad i ärendet börjar inte med vad den gäller och ett kolon."),
 }
-
-
-def level_of(code: str) -> Level:
-    """The level of a registered code; KeyError for an unregistered one (a programming error)."""
-    return CODES[code].level

@@ -36,8 +36,6 @@ def _codes_table() -> str:
 
 def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
     """(src_uri, Markdown) of the generated page that documents every field and section."""
-    from ..site.format import md_escape
-
     rows = ["| Fält | Betydelse | Vad som är tillåtet | Krävs | Exempel |", "|---|---|---|---|---|"]
     for spec in FIELDS:
         example = dump_field(spec.name, spec.example)
