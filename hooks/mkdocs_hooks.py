@@ -112,7 +112,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-50)  # after Material's search plugin writes the index, before the offline plugin inlines it
 def on_post_build(config: MkDocsConfig) -> None:
-    """Swedish search: add stems, compound parts and synonyms to the search index (engine: search.py)."""
+    """Swedish search: add stems, compound parts and synonyms to the search index (engine: site/search.py)."""
     project = _state.get("project")
     if project is not None:
         _state["engine"].tune_site_index(config.site_dir, project.catalogue, project.vocabulary,
@@ -174,13 +174,13 @@ def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 def _inline_scripts(config: MkDocsConfig) -> bool:
     """The offline copy's search shim and `mkdocs serve`'s live reload both write inline scripts whose text
-    is only known in the browser; those builds allow inline scripts (see csp.py)."""
+    is only known in the browser; those builds allow inline scripts (see site/csp.py)."""
     return bool(_serving) or any(name in config.plugins for name in ("offline", "material/offline"))
 
 
 @event_priority(-100)  # last: the page is final, so the hashes of its inline scripts are
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Fill in each page's Content-Security-Policy (engine: csp.py)."""
+    """Fill in each page's Content-Security-Policy (engine: site/csp.py)."""
     return _engine_module().fill_policy(output, _inline_scripts(config))
 
 

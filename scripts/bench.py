@@ -147,7 +147,7 @@ def worker(args: argparse.Namespace) -> int:
     page_counts: dict[str, int] = {}
     event_seconds: dict[str, float] = {}
     _instrument_pages(page_seconds, page_counts)
-    start, start_cpu = time.perf_counter(), time.process_time()
+    start_cpu = time.process_time()
     config = load_config(config_file=args.config, site_dir=args.site)
     spent = _instrument(config, event_seconds)
     configured, configured_cpu = time.perf_counter(), time.process_time()

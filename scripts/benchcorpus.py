@@ -28,7 +28,7 @@ if str(REPO / "hooks") not in sys.path:
     sys.path.insert(0, str(REPO / "hooks"))
 
 from metodbank import load_vocabulary  # noqa: E402  (the engine, never a copy of it)
-from metodbank.core.schema import EASY_READ_MAX, STEP_MAX, SUMMARY_MAX, TITLE_MAX  # noqa: E402
+from metodbank.core.schema import STEP_MAX, SUMMARY_MAX, TITLE_MAX  # noqa: E402
 from metodbank.core.text import slugify  # noqa: E402
 
 # ------------------------------------------------------------------------------------------------

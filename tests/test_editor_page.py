@@ -1,4 +1,4 @@
-"""The editor page's data (hooks/metodbank/editor.py) in a real build: one schema, no inline code.
+"""The editor page's data (hooks/metodbank/site/editor.py) in a real build: one schema, no inline code.
 
 The browser behaviour is tested in tests/browser/test_editor.py; here: the page exists and is registered,
 its JSON is the schema and vocabulary (not a copy kept by hand), every method has its data for

@@ -1,6 +1,6 @@
 """`metodbank pdf` and the cards in a real browser: PDFs written, page counts, text, and no card overflows.
 
-Uses the Debian Chromium through playwright (hooks/metodbank/pdf.py) and poppler-utils (pdfinfo, pdftotext).
+Uses the Debian Chromium through playwright (hooks/metodbank/adapters/pdf.py) and poppler-utils (pdfinfo, pdftotext).
 """
 
 from __future__ import annotations

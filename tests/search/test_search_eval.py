@@ -3,7 +3,7 @@
 - the evaluation set (tests/search/queries.yml) reaches its hit@5 threshold (CI fails below it);
 - "internatet" and "studiecirklar" typed key by key find the right method first, shown with its
   summary and phase, methods before chapters, and no hidden index words visible;
-- search-sv.js stems and rewrites exactly like hooks/metodbank/search.py, for every word of the handbook.
+- search-sv.js stems and rewrites exactly like hooks/metodbank/site/search.py, for every word of the handbook.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from ..contribute import derived
 from ..core import similarity
 from ..core.problems import Level, format_problem
 from ..core.project import Project, Settings, load_project
-from ..core.config import read_addresses
+from ..core.config import read_addresses, read_mkdocs_file
 from ..core.text import ID_PATTERN, slugify
 from ..core.vocabulary import Vocabulary, load_vocabulary
 from . import stage
@@ -362,20 +361,8 @@ def cmd_from_issue(args: argparse.Namespace, settings: Settings, stdin: TextIO) 
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
-    """Build into a new folder next to the target and swap it in only when the build succeeded.
-
-    A failed build (an error in a method, a warning with --strict) leaves the previous site untouched.
-    MkDocs is imported here only: the command line is an adapter, the engine never imports it.
-    """
-    import logging
-    import os
-    import shutil
-    import tempfile
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
+    """Build the site into --site-dir; a failed build (an error in a method, a warning with --strict) leaves
+    the previous site untouched."""
     config_file = settings.root / "mkdocs.yml"
     if not config_file.is_file():
         raise UsageError(f"hittar ingen mkdocs.yml i {settings.root}")
@@ -384,6 +371,33 @@ def cmd_build(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> in
     if settings.root.is_relative_to(target) or any(s.is_relative_to(target) or target.is_relative_to(s) for s in sources):
         raise UsageError(f"--site-dir {args.site_dir} skulle skriva över källfilerna; välj en egen mapp, "
                          "till exempel site")
+    error = build_site(config_file, target, strict=args.strict)
+    if error:
+        print(f"metodbank: bygget misslyckades ({error}); {args.site_dir} är orörd", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Byggde webbplatsen i {args.site_dir}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def build_site(config_file: Path, target: Path, *, strict: bool, pdfs: bool = False, **overrides: object) -> str | None:
+    """The one way the command line builds the site (`build`, `pdf`, `offline`): MkDocs in this process.
+
+    Builds into a new folder next to `target` and swaps it in only when the build succeeded, so a failed
+    build leaves the previous site untouched. `pdfs` makes the print pages link the PDFs (PDF_ENV, as
+    `metodbank pdf` writes them after the build); `overrides` go to MkDocs' load_config. MkDocs' warnings
+    and errors are printed on stderr. Returns None, or why the build failed ("se raderna ovan" when MkDocs
+    has printed the reason). MkDocs is imported here only: every other command works without it.
+    """
+    import logging
+    import shutil
+    import tempfile
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from ..printing.documents import PDF_ENV
+
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}-bygge-", dir=target.parent))
     handler = logging.StreamHandler(sys.stderr)
@@ -391,19 +405,24 @@ def cmd_build(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> in
     handler.setFormatter(logging.Formatter("%(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
+    pdf_env = os.environ.get(PDF_ENV)
+    if pdfs:
+        os.environ[PDF_ENV] = "1"
     try:
-        build(load_config(config_file=str(config_file), site_dir=str(temp), strict=args.strict))
+        build(load_config(config_file=str(config_file), site_dir=str(temp), strict=strict, **overrides))
     except (Exception, SystemExit) as error:  # noqa: BLE001 - whatever failed, the old site must stay
         shutil.rmtree(temp, ignore_errors=True)
         known = isinstance(error, (SystemExit, MkDocsException))  # MkDocs has logged the reason already
-        reason = "se raderna ovan" if known else f"{type(error).__name__}: {error}"
-        print(f"metodbank: bygget misslyckades ({reason}); {args.site_dir} är orörd", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return "se raderna ovan" if known else f"{type(error).__name__}: {error}"
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
     finally:
         mkdocs_log.removeHandler(handler)
+        if pdfs and pdf_env is None:
+            del os.environ[PDF_ENV]
+        elif pdfs:
+            os.environ[PDF_ENV] = pdf_env
     previous = target.with_name(f".{target.name}-gammal-{os.getpid()}") if target.exists() else None
     if previous:
         os.replace(target, previous)
@@ -415,8 +434,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> in
         raise
     if previous:
         shutil.rmtree(previous, ignore_errors=True)
-    print(f"Byggde webbplatsen i {args.site_dir}.", file=sys.stderr)
-    return EXIT_OK
+    return None
 
 
 def cmd_schema(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
@@ -460,11 +478,7 @@ def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
         if not config.is_file():
             raise UsageError(f"hittar ingen mkdocs.yml i {root}; bygg webbplatsen själv och använd --no-build")
         print(f"Bygger webbplatsen i {args.site_dir} …", file=sys.stderr, flush=True)
-        from ..printing.documents import PDF_ENV
-
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
-                                "--site-dir", str(site)], cwd=root, check=False, env={**os.environ, PDF_ENV: "1"})
-        if built.returncode != 0:
+        if build_site(config, site, strict=False, pdfs=True):
             print("metodbank: webbplatsen gick inte att bygga; rätta felen ovan och försök igen", file=sys.stderr)
             return EXIT_PROBLEMS
     vocabulary, problems = load_vocabulary(root)
@@ -480,7 +494,7 @@ def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
                   "eller kör kommandot utan --no-build", file=sys.stderr)
             return EXIT_PROBLEMS
         jobs.append(pdf.PdfJob(page, doc.label, out / doc.pdf_name, doc.cards))
-    title = _site_name(config)
+    title = read_mkdocs_file(config).site_name or "Metodbanken"
     date = swedish_date(settings.today or datetime.date.today())
 
     def progress(number: int, total: int, job: pdf.PdfJob) -> None:
@@ -495,15 +509,6 @@ def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
         print(path)
     print(f"Klart: {len(written)} PDF-filer i {out}.", file=sys.stderr)
     return EXIT_OK
-
-
-def _site_name(config: Path) -> str:
-    """site_name from mkdocs.yml (read as text: the file may hold tags only MkDocs understands)."""
-    if config.is_file():
-        match = re.search(r"^site_name:\s*[\"']?(.+?)[\"']?\s*$", config.read_text(encoding="utf-8"), re.MULTILINE)
-        if match:
-            return match.group(1)
-    return "Metodbanken"
 
 
 OFFLINE_FOLDER = "metodbanken"
@@ -540,7 +545,7 @@ def cmd_offline(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> 
     print("Bygger webbplatsen för användning utan internet …", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="metodbanken-offline-") as temp:
         site = Path(temp) / OFFLINE_FOLDER
-        error = _build_offline_site(config, site)
+        error = build_site(config, site, strict=True, **_offline_overrides(config))
         if error:
             print(f"metodbank: webbplatsen gick inte att bygga: {error}", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -565,29 +570,14 @@ def _number(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-def _build_offline_site(config_file: Path, site_dir: Path) -> str | None:
-    """Build with Material's `offline` plugin added to the project's plugins and page URLs ending in .html.
-
-    Like cmd_build, it imports MkDocs inside the function, so every other command works without it. Returns an error message, or None when the build succeeded (strict: no warnings)."""
-    import logging
-
-    import yaml
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    plugins = list(raw.get("plugins") or ["search"])
+def _offline_overrides(config_file: Path) -> dict:
+    """For a copy opened from disk: Material's `offline` plugin added to the project's plugins, the iframe
+    worker shim (search from file://) added to the polyfills, and page URLs ending in .html."""
+    mkdocs_yml = read_mkdocs_file(config_file).data
+    plugins = list(mkdocs_yml.get("plugins") or ["search"])
     names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
     if "offline" not in names and "material/offline" not in names:
         plugins.append("offline")
-    extra = dict(raw.get("extra") or {})
+    extra = dict(mkdocs_yml.get("extra") or {})
     extra["polyfills"] = [*extra.get("polyfills", []), OFFLINE_SHIM]
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True,
-                             use_directory_urls=False, plugins=plugins, extra=extra)
-        build(config)
-    except (MkDocsException, SystemExit, OSError) as error:
-        return str(error) or "se raderna ovan"
-    return None
+    return {"use_directory_urls": False, "plugins": plugins, "extra": extra}

@@ -35,7 +35,7 @@ def build_json_schema(vocabulary: Vocabulary, addresses: Addresses | None = None
         "$id": addresses.pages_url + SCHEMA_PATH if addresses is not None and addresses.pages_url else SCHEMA_ID,
         "title": "Metod i Metodbanken",
         "description": "Front matter i en metodfil (methods/<id>.md). Skapad av metodbank schema --write; "
-                       "ändra i hooks/metodbank/schema.py och vocabulary.yml, inte här.",
+                       "ändra i hooks/metodbank/core/schema.py och vocabulary.yml, inte här.",
         "type": "object",
         "properties": properties,
         "required": [f.name for f in FIELDS if f.required],
@@ -176,6 +176,6 @@ def build_issue_form(vocabulary: Vocabulary, addresses: Addresses | None = None)
     _check_form_body(body)
     form = {"name": "Föreslå en metod", "description": "Beskriv en metod för kompetensutveckling som ni använder.",
             "title": "Ny metod: ", "labels": ["ny metod"], "body": body}
-    header = ("# Skapad av metodbank schema --write från hooks/metodbank/schema.py och vocabulary.yml.\n"
+    header = ("# Skapad av metodbank schema --write från hooks/metodbank/core/schema.py och vocabulary.yml.\n"
               "# Ändra där, inte här.\n")
     return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)

@@ -5,11 +5,8 @@ Pure functions; nothing here prints, runs git or imports MkDocs. The addresses c
 
 from __future__ import annotations
 
-import re
-
 from ..site.format import md_escape, page_url
 from ..site.pages import method_uri
-from ..core.config import Addresses
 from ..core.problems import Level, Problem
 from ..core.project import Project
 

@@ -19,7 +19,6 @@ from .model import BodySection
 from .schema import SECTIONS, SECTION_TITLES
 from .text import did_you_mean, join_quoted
 
-ALLOWED_TAGS = sanitize.INLINE_TAGS
 DANGEROUS_TAGS = sanitize.DANGEROUS_TAGS
 SAFE_SCHEMES = tuple(sorted(sanitize.URL_SCHEMES))
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "data", "poster", "background",

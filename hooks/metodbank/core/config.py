@@ -1,4 +1,4 @@
-"""Where the handbook lives on the web, as mkdocs.yml says: the one reading of mkdocs.yml.
+"""mkdocs.yml, read once (`read_mkdocs_file`), and where the handbook lives on the web, as it says.
 
 One setting decides every address: `repo_url` in mkdocs.yml (and `site_url` when the site is not on GitHub
 Pages at the usual address). From them come the edit links (MkDocs), the issue form's links, the preview
@@ -8,8 +8,11 @@ addresses (`<site>/pr-<N>/`) and the links in the pull-request summary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 _GITHUB_REPO = re.compile(r"^https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
 
@@ -58,14 +61,54 @@ def expand_repo_links(markdown: str, addresses: Addresses) -> str:
     return REPO_LINK.sub(lambda m: f"]({base}/{m.group(1)})" if m.group(1) else f"]({base})", markdown)
 
 
+class _MkdocsLoader(yaml.SafeLoader):
+    """YAML as in mkdocs.yml: tags only MkDocs knows (`!ENV`, `!relative`, `!!python/name:…`) read as plain values."""
+
+
+def _untagged(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+
+
+_MkdocsLoader.add_multi_constructor("!", _untagged)
+_MkdocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+
+
+@dataclass(frozen=True)
+class MkdocsFile:
+    """mkdocs.yml as the engine and the command line read it (MkDocs reads it again for a build).
+
+    `data` is the file's mapping; empty when the file is missing or is not YAML (MkDocs then says why).
+    """
+
+    data: dict = field(default_factory=dict)
+
+    def text(self, key: str) -> str:
+        """A top-level setting that is text, or ''."""
+        value = self.data.get(key)
+        return value.strip() if isinstance(value, str) else ""
+
+    @property
+    def addresses(self) -> Addresses:
+        return Addresses(self.text("repo_url"), self.text("site_url"))
+
+    @property
+    def site_name(self) -> str:
+        return self.text("site_name")
+
+
+def read_mkdocs_file(config_file: Path) -> MkdocsFile:
+    """The one reading of mkdocs.yml outside MkDocs; never raises."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkdocsLoader)  # noqa: S506 - safe loader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return MkdocsFile()
+    return MkdocsFile(data if isinstance(data, dict) else {})
+
+
 def read_addresses(config_file: Path) -> Addresses:
-    """repo_url and site_url from mkdocs.yml, read as text (the file may hold tags only MkDocs knows)."""
-    if not config_file.is_file():
-        return Addresses()
-    text = config_file.read_text(encoding="utf-8")
-
-    def value(key: str) -> str:
-        match = re.search(rf"^{key}:\s*[\"']?([^\"'#\s]+)[\"']?\s*(?:#.*)?$", text, re.MULTILINE)
-        return match.group(1) if match else ""
-
-    return Addresses(value("repo_url"), value("site_url"))
+    """repo_url and site_url from mkdocs.yml (empty when it says nothing or cannot be read)."""
+    return read_mkdocs_file(config_file).addresses

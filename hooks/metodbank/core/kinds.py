@@ -18,7 +18,6 @@ from .vocabulary import Vocabulary
 
 INVALID = object()  # returned when a value could not be understood at all
 HTML_LIKE = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-UNSAFE_URL = re.compile(r"^\s*(javascript|data|vbscript|file):", re.IGNORECASE)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Method
-from .problems import Level, Problem
+from .problems import Problem
 from .similarity import Index, message
 from .text import did_you_mean
 
@@ -142,7 +142,7 @@ def _near_duplicates(methods: list[Method]) -> list[Problem]:
             if hit.other_id > draft.id and hit.other_id in draft_ids:
                 continue  # two drafts: reported once, at the one whose id sorts last
             line = draft.line("title" if hit.measure == "titel" else "summary")
-            problems.append(Problem(draft.path, line, "similar-method", message(hit), Level.WARNING))
+            problems.append(Problem(draft.path, line, "similar-method", message(hit)))  # a warning
     return problems
 
 

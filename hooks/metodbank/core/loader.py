@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,12 +38,6 @@ class Source:
     def line(self, *path: Any) -> int:
         """The file line of a key path, falling back to its closest recorded parent, else line 1."""
         return line_of(self.lines, path)
-
-
-def iter_method_files(methods_dir: Path) -> Iterator[Path]:
-    """Every entry of the methods folder that is not hidden, sorted by name."""
-    for entry in method_entries(methods_dir):
-        yield Path(entry.path)
 
 
 def method_entries(methods_dir: Path) -> list[os.DirEntry]:

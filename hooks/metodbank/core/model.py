@@ -1,4 +1,4 @@
-"""The validated method: plain, frozen data that links.py and pages.py work from."""
+"""The validated method: plain, frozen data that core/links.py and site/pages.py work from."""
 
 from __future__ import annotations
 

@@ -1,20 +1,16 @@
 """Problems found in method files: plain data, no printing and no logging.
 
 The engine returns or yields `Problem` values; the adapters (CLI, MkDocs hooks) decide how to show them.
+Every code is registered in core/codes.py, which also gives each code its level.
 """
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 
+from .codes import CODES, Level
 
-class Level(enum.IntEnum):
-    """How serious a problem is. Both fail `metodbank check`; warnings fail only strict builds."""
-
-    WARNING = 1
-    ERROR = 2
-
+__all__ = ["LEVEL_LABELS", "Level", "Problem", "format_problem", "has_errors"]
 
 LEVEL_LABELS = {Level.ERROR: "fel", Level.WARNING: "varning"}
 
@@ -27,7 +23,15 @@ class Problem:
     line: int
     code: str
     message: str = field(compare=False)
-    level: Level = field(default=Level.ERROR, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"problem code {self.code!r} is not registered in core/codes.py")
+
+    @property
+    def level(self) -> Level:
+        """From the registry: a code has one level wherever it is reported."""
+        return CODES[self.code].level
 
     @property
     def key(self) -> tuple[str, int, str]:

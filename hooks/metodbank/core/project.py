@@ -12,10 +12,8 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from . import sanitize
-from .config import expand_repo_links, read_addresses
+from .config import expand_repo_links, read_mkdocs_file
 from .links import Catalogue, link_methods
 from .loader import load_sources, method_entries
 from .problems import Problem, has_errors
@@ -121,15 +119,9 @@ def check_chapter_markup(settings: Settings) -> list[Problem]:
     """Every chapter in docs_dir rendered like the site and judged by the site allow-list (sanitize.py),
     so `metodbank check` reports what the build would remove from a chapter page, with file and line."""
 
-    addresses = read_addresses(settings.root / "mkdocs.yml")  # `repo:` links, expanded as the build does
-    extensions = None
-    config = settings.root / "mkdocs.yml"
-    if config.is_file():
-        try:
-            loaded = yaml.safe_load(config.read_text(encoding="utf-8"))
-            extensions = loaded.get("markdown_extensions") if isinstance(loaded, dict) else None
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
-            extensions = None
+    mkdocs_yml = read_mkdocs_file(settings.root / "mkdocs.yml")
+    addresses = mkdocs_yml.addresses  # `repo:` links, expanded as the build does
+    extensions = mkdocs_yml.data.get("markdown_extensions")
     md = sanitize.site_markdown(extensions if isinstance(extensions, list) else None)
     problems = []
     docs = settings.docs_dir

@@ -89,7 +89,7 @@ METHOD_POLICY = Policy(
 )
 
 # Our own chapters and generated pages: the Markdown extensions in mkdocs.yml (admonition, details, def_list,
-# tables, toc with permalinks) and the markup pages.py and printing.py write. Still no script, style, frame,
+# tables, toc with permalinks) and the markup site/pages.py and printing/ write. Still no script, style, frame,
 # form or event handler: those come only from the theme's template.
 _ADMONITION_KINDS = frozenset({"note", "abstract", "info", "tip", "success", "question", "warning", "failure",
                                "danger", "bug", "example", "quote"})
@@ -449,17 +449,6 @@ def locate(text: str, removal: Removal, page_dir: str = "metoder") -> int:
     return end
 
 
-def policy_table(policy: Policy = METHOD_POLICY) -> list[tuple[str, str]]:
-    """(tag, its attributes) for every tag a method may contain, for CONTRIBUTING.md."""
-    rows = []
-    for tag in sorted(policy.tags):
-        names = sorted(policy.attributes.get(tag, ()))
-        if tag in policy.classes and tag != "span":
-            names.append("class: " + ", ".join(sorted(policy.classes[tag])))
-        rows.append((tag, ", ".join(names)))
-    return rows
-
-
 def allow_list_markdown(policy: Policy = METHOD_POLICY) -> str:
     """The allow-list for method text as Swedish Markdown, for CONTRIBUTING.md (a test keeps them equal)."""
     rows = []
@@ -473,7 +462,7 @@ def allow_list_markdown(policy: Policy = METHOD_POLICY) -> str:
     hosts = ", ".join(f"`{h}`" for h in IMAGE_HOSTS) or "inga"
     schemes = ", ".join(f"`{s}:`" for s in sorted(policy.schemes))
     lines = [
-        "<!-- Skapas ur hooks/metodbank/sanitize.py (METHOD_POLICY, IMAGE_HOSTS); ändra där. "
+        "<!-- Skapas ur hooks/metodbank/core/sanitize.py (METHOD_POLICY, IMAGE_HOSTS); ändra där. "
         "Ett test jämför texten här med listan i koden. -->",
         "",
         "| Tagg | Attribut | Skriv med |",

@@ -1,7 +1,7 @@
 """The method schema: the one table of front-matter fields and body sections.
 
-Everything else is derived from it: the validator (validate.py), the JSON Schema for editors
-(jsonschema.py), the `metodbank new` template (template.py) and the field documentation page (pages.py).
+Everything else is derived from it: the validator (core/validate.py), the JSON Schema for editors, the
+`metodbank new` template and the issue form (contribute/derived.py), and the field page (site/fielddocs.py).
 To add or change a field, change it here, run `metodbank schema --write`, and the rest follows.
 """
 
@@ -33,11 +33,6 @@ class Field:
     kind: Kind
     example: Any
     required: bool = True
-    draft: Any = None  # the value `metodbank new` writes; defaults to the example
-
-    @property
-    def draft_value(self) -> Any:
-        return self.example if self.draft is None else self.draft
 
 
 FIELDS: tuple[Field, ...] = (
@@ -45,13 +40,11 @@ FIELDS: tuple[Field, ...] = (
     Field("summary", "Sammanfattning",
           "En eller två meningar om vad metoden är och vad den ger. Visas i listor och på metodkortet.",
           Text(min_chars=40, max_chars=SUMMARY_MAX),
-          "En deltagare följer en erfaren kollega under några timmar och ser hur arbetet går till på riktigt.",
-          draft="Skriv en eller två meningar om vad metoden är och vad den ger deltagarna."),
+          "En deltagare följer en erfaren kollega under några timmar och ser hur arbetet går till på riktigt."),
     Field("easy_read", "Lättläst",
           "Samma sak på lättläst svenska: 2–5 korta meningar, vanliga ord, en sak i varje mening.",
           Text(max_chars=EASY_READ_MAX, min_sentences=2, max_sentences=5, max_sentence_words=15),
-          "Du följer en kollega i jobbet. Du tittar och frågar. Sedan provar du själv.",
-          draft="Skriv två till fem korta meningar. Använd vanliga ord. Skriv en sak i varje mening."),
+          "Du följer en kollega i jobbet. Du tittar och frågar. Sedan provar du själv."),
     Field("phases", "Faser", "Den eller de faser där metoden främst hör hemma.",
           Choices("phases", min_items=1, max_items=3), ["delivery"]),
     Field("audience", "Målgrupp", "Vilka metoden är till för.", Choices("audiences"), ["participant", "supervisor"]),
@@ -62,8 +55,7 @@ FIELDS: tuple[Field, ...] = (
           Range("minuter", 1, 60 * 24 * 5, extra=(("span", Text(max_chars=60)),)),
           {"min": 120, "max": 480, "span": "1–3 tillfällen under två veckor"}),
     Field("preparation", "Förberedelser", "Vad som måste göras före, av vem och hur lång tid det tar.",
-          Text(max_chars=400), "Välj en kollega som vill visa och bestäm vad deltagaren ska titta efter.",
-          draft="Skriv vad som måste göras före, av vem och hur lång tid det tar."),
+          Text(max_chars=400), "Välj en kollega som vill visa och bestäm vad deltagaren ska titta efter."),
     Field("difficulty", "Svårighet", "Hur svårt det är att leda metoden.", Choice("difficulties"), "easy"),
     Field("roles", "Roller", "Vilka som behövs för att genomföra metoden.", Choices("roles"),
           ["participant", "colleague"]),
@@ -74,31 +66,27 @@ FIELDS: tuple[Field, ...] = (
           Choices("tags", min_items=1, max_items=6), ["larande-i-arbetet"]),
     Field("related", "Relaterade metoder",
           "Metoder som hör ihop med den här. Länken visas automatiskt åt båda hållen.",
-          Refs(), ["kollegialt-larande"], required=False, draft=[]),
+          Refs(), ["kollegialt-larande"], required=False),
     Field("before", "Ofta före", "Metoder som brukar komma före den här.", Refs(), ["individuell-utvecklingsplan"],
-          required=False, draft=[]),
+          required=False),
     Field("after", "Ofta efter", "Metoder som brukar komma efter den här.", Refs(), ["utvecklande-reflektion"],
-          required=False, draft=[]),
+          required=False),
     Field("steps", "Steg i korthet",
           f"Kort om vad som görs i varje fas, 1–{STEPS_PER_PHASE_MAX} steg per fas. Skrivs ut på metodkortets baksida.",
           Keyed("phases", Strings(min_items=1, max_items=STEPS_PER_PHASE_MAX, max_chars=STEP_MAX), require_all=True),
           {"anchoring": ["Välj kollega och uppgift."], "delivery": ["Följ kollegan ett arbetspass."],
-           "follow_up": ["Prova själv och följ upp efter en vecka."]},
-          draft={"anchoring": ["Skriv vad som görs före."], "delivery": ["Skriv vad som görs under."],
-                 "follow_up": ["Skriv vad som görs efter."]}),
+           "follow_up": ["Prova själv och följ upp efter en vecka."]}),
     Field("adaptations", "Anpassningar", "Hur metoden kan anpassas för olika behov. Skriv för minst ett behov.",
           Keyed("needs", Text(max_chars=300), min_keys=1),
-          {"reading": "Gör checklistan med bilder i stället för text."},
-          draft={"language": "Skriv hur metoden kan anpassas för den som har svenska som andraspråk."}),
+          {"reading": "Gör checklistan med bilder i stället för text."}),
     Field("sources", "Källor", "Verkliga publikationer som metoden bygger på eller som ger mer kunskap.",
           Sources(), [{"text": "Ellström, Per-Erik (1992). Kompetens, utbildning och lärande i arbetslivet. Publica."}],
-          required=False, draft=[]),
+          required=False),
     Field("basis", "Bygger på",
           "Vad metoden bygger på: kind är case (ett dokumenterat fall), research (forskning) eller design "
           "(redaktionens förslag, ännu inte prövat i ett ASF); text säger vilket fall eller vilken forskning, med källa.",
           Record((("kind", Choice("bases")), ("text", Text(min_chars=20, max_chars=BASIS_MAX)))),
-          {"kind": "research", "text": "Ellströms forskning om lärande i arbetet, se källorna."},
-          draft={"kind": "design", "text": "Skriv vilket fall eller vilken forskning metoden bygger på, med källa."}),
+          {"kind": "research", "text": "Ellströms forskning om lärande i arbetet, se källorna."}),
     Field("authors", "Författare", "Vem eller vilka som har skrivit metoden.",
           Strings(min_items=1, max_items=10, max_chars=80), ["Metodbankens redaktion"]),
     Field("last_reviewed", "Senast granskad", "Datum då metoden senast lästes igenom och bedömdes aktuell.",
@@ -106,10 +94,9 @@ FIELDS: tuple[Field, ...] = (
     Field("reviewed_by", "Granskad av",
           "Vem som granskade metoden det datum som står i last_reviewed. Ändra båda bara när någon verkligen har "
           "granskat metoden.",
-          Text(max_chars=REVIEWER_MAX), "Metodbankens redaktion",
-          draft="Skriv vem som har granskat metoden"),
+          Text(max_chars=REVIEWER_MAX), "Metodbankens redaktion"),
     Field("status", "Status", "draft medan du skriver, published när metoden är granskad.", Choice("statuses"),
-          "published", draft="draft"),
+          "published"),
     Field("id", "Id", "Valfritt. Om fältet finns ska det vara samma som filnamnet.", MethodId(), "skuggning",
           required=False),
 )
@@ -141,7 +128,7 @@ SECTIONS: tuple[Section, ...] = (
 )
 SECTION_TITLES = tuple(s.title for s in SECTIONS)
 
-# Generated content is merged into these sections of the page (see pages.py).
+# Generated content is merged into these sections of the page (see site/pages.py).
 ADAPTATIONS_SECTION = "Anpassningar"
 BASIS_LABEL = FIELDS_BY_NAME["basis"].label  # "Bygger på", shown on the method page and the card
 SOURCES_SECTION = "Källor och vidare läsning"

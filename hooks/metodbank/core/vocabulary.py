@@ -29,7 +29,7 @@ LISTS: dict[str, str] = {
     "bases": "grund",
 }
 # Lists that may be left out. `synonyms` maps a word used in the handbook to the everyday words people
-# search with (one line per word); the search index carries them (see search.py).
+# search with (one line per word); the search index carries them (see site/search.py).
 OPTIONAL_LISTS: dict[str, str] = {"synonyms": "synonymlista"}
 TERM_KEYS = frozenset({"label", "description", "aliases", "chapter"})
 TERM_ID = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")

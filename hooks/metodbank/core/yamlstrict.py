@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -356,8 +355,3 @@ def _tag_issue(line: int, tag: str) -> YamlIssue:
     return YamlIssue(
         line, "yaml-tag", f'YAML-taggen "{shown}" är inte tillåten; skriv vanlig text, tal, listor och datum'
     )
-
-
-def walk_paths(lines: dict[Path, int]) -> Iterator[Path]:
-    """Every recorded path, in file order."""
-    return iter(sorted(lines, key=lambda p: lines[p]))

@@ -10,7 +10,7 @@ from ..core.schema import BASIS_LABEL
 from ..core.vocabulary import Term
 from ..site.format import html_escape, md_escape, minutes, people, relative_url
 from ..site.pages import GeneratedPage, method_uri
-from .documents import CARDS_DIR, HANDBOOK_NAME, print_documents
+from .documents import HANDBOOK_NAME, print_documents
 from .markdown import front_matter
 
 

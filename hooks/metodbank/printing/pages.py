@@ -74,7 +74,7 @@ class PrintBuilder(CardsMixin):
             f"</button>{pdf}</p>\n</div>"
         )
 
-    def _method_block(self, method: Method, page_uri: str, level: int, local: dict[str, str]) -> str:
+    def _method_block(self, method: Method, level: int) -> str:
         """One method in full, its title at heading `level`, starting on a new page in print.
 
         The body is a placeholder: the hook splices in the method page's own rendered HTML
@@ -171,7 +171,7 @@ class PrintBuilder(CardsMixin):
             blocks.append(f"## Om fasen\n\n{md_escape(term.description)}")
         if not methods:
             blocks.append("Det finns inga metoder i den här fasen ännu.")
-        blocks += [self._method_block(m, uri, 2, local) for m in methods]
+        blocks += [self._method_block(m, 2) for m in methods]
         return GeneratedPage(uri, f"{title} – utskrift", "\n\n".join(blocks) + "\n", term.chapter and
                              f"{self.docs_dir.name}/{term.chapter}", included=local)
 
@@ -207,12 +207,12 @@ class PrintBuilder(CardsMixin):
                         continue
                     printed[method.id] = term.label
                     children.append((f"metod-{method.id}", method.title))
-                    body.append(self._method_block(method, uri, 3, local))
+                    body.append(self._method_block(method, 3))
             toc.append((chapter.anchor, chapter.title, children))
         for method in self.catalogue.methods:  # methods whose phases have no chapter
             if method.id not in printed:
                 printed[method.id] = ""
-                body.append(self._method_block(method, uri, 2, local))
+                body.append(self._method_block(method, 2))
                 toc.append((f"metod-{method.id}", method.title, []))
         blocks = [
             front_matter(f"{HANDBOOK_NAME} – hela handboken",

@@ -1,6 +1,6 @@
 """The Content-Security-Policy of every page: what the browser may run, load, frame and submit.
 
-Defence in depth behind sanitize.py: even if markup slipped through, the browser would refuse to run it.
+Defence in depth behind core/sanitize.py: even if markup slipped through, the browser would refuse to run it.
 The policy is written into a <meta http-equiv> that the theme template carries (overrides/partials/csp.html)
 with a placeholder; the hook fills it in for each rendered page with `fill_policy`, because Material's few
 inline scripts (the `__md_scope` helpers, which differ per page depth) are allowed by their SHA-256 hash.
@@ -43,7 +43,7 @@ def _script_type(attributes: str) -> str:
 
 def _outside_content(html: str) -> str:
     """The page without its content (Material's <article>): only the theme's own inline scripts get hashes,
-    so a script that ever slipped into the content past sanitize.py would still be refused by the browser."""
+    so a script that ever slipped into the content past core/sanitize.py would still be refused by the browser."""
     start, end = html.find("<article"), html.rfind("</article>")
     return html[:start] + html[end:] if 0 <= start < end else html
 

@@ -6,7 +6,7 @@ repeats, and the ids of the existing methods. editor.js holds only algorithms: i
 kind generically, checks the values with these templates and limits, and writes the method file. A new
 field in schema.FIELDS therefore appears in the editor without any change to the script.
 
-The message templates below mirror the messages of kinds.py, validate.py, body.py and the CLI;
+The message templates below mirror the messages of core/kinds.py, core/validate.py, core/body.py and the CLI;
 tests/test_editor.py runs the browser's checks and `metodbank check` on the same inputs and fails when
 they differ. Every existing method's current content is written as a small script file
 (assets/editor/metoder/<id>.js), so "Ändra i formuläret" also works in the offline copy (file://), where
@@ -148,12 +148,12 @@ def _flat(value: Any) -> str:
 
 
 def field_missing_message(spec: Any) -> str:
-    """validate.py's message for a required field that is missing."""
+    """core/validate.py's message for a required field that is missing."""
     return f'fältet "{spec.name}" ({spec.label.lower()}) saknas; {spec.help[0].lower()}{spec.help[1:]}'
 
 
 def section_missing_message(section: Any) -> str:
-    """body.py's message for a required section that is missing."""
+    """core/body.py's message for a required section that is missing."""
     return (f'avsnittet "## {section.title}" saknas; det är obligatoriskt '
             f"({section.help[0].lower()}{section.help[1:].rstrip('.')})")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.codes import CODES, Level
 from ..core.schema import FIELDS, SECTIONS, dump_field
 from ..core.vocabulary import Vocabulary
 from .format import md_escape
@@ -23,10 +24,18 @@ def _code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def _codes_table() -> str:
+    """The problem-code registry as a Markdown table, codes in alphabetical order."""
+    rows = ["| Kod | Slag | Vad det betyder |", "|---|---|---|"]
+    for code in sorted(CODES):
+        entry = CODES[code]
+        kind = "fel" if entry.level is Level.ERROR else "varning"
+        rows.append(f"| `{code}` | {kind} | {md_escape(entry.meaning)} |")
+    return "\n".join(rows)
+
+
 def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
     """(src_uri, Markdown) of the generated page that documents every field and section."""
-    from ..site.format import md_escape
-
     rows = ["| Fält | Betydelse | Vad som är tillåtet | Krävs | Exempel |", "|---|---|---|---|---|"]
     for spec in FIELDS:
         example = dump_field(spec.name, spec.example)
@@ -56,5 +65,12 @@ def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
         "## JSON-schema",
         "Fälten finns också som [JSON-schema](../schema/method.schema.json) som editorer och andra verktyg kan "
         "använda för att kontrollera en metodfil medan du skriver.",
+        "## Felkoder",
+        "`metodbank check`, bygget och kontrollen av en pull request skriver varje fel på en rad med fil, rad och "
+        "vad du kan göra, och sist en kod inom hakparenteser, till exempel `[unknown-value]`. Här står vad varje "
+        "kod betyder. Ett fel stoppar bygget av webbplatsen. En varning stoppar bara det strikta bygget "
+        "(`mkdocs build --strict`), men `metodbank check` räknar den som ett fel, och det gör också kontrollen "
+        "av en pull request.",
+        _codes_table(),
     ])
     return FIELD_DOCS_URI, markdown + "\n"

@@ -43,7 +43,7 @@ class GeneratedPage:
     # Print pages: method bodies are spliced in from the rendered method pages (printing.splice_methods);
     # this maps the src_uri of every page whose content is included to its in-page anchor.
     included: dict[str, str] | None = None
-    # Method pages: contributor text rendered and cleaned by the engine (sanitize.py). The page Markdown holds
+    # Method pages: contributor text rendered and cleaned by the engine (core/sanitize.py). The page Markdown holds
     # a placeholder per part (PART_PLACEHOLDER); the hook puts the clean HTML in its place (splice_parts).
     parts: dict[str, str] | None = None
 
@@ -367,7 +367,7 @@ def _source(source: dict) -> str:
     url = source.get("url")
     if url:
         safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        return f"{text} <{safe}>" if False else f"{text} [{md_escape(url)}]({safe})"
+        return f"{text} [{md_escape(url)}]({safe})"
     return text
 
 

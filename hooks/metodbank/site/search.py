@@ -151,11 +151,6 @@ class Expansion:
     word: str
     extra: tuple[str, ...]
 
-    def matches(self, stems: Iterable[str]) -> int:
-        """How often an entry with these stems uses the handbook word."""
-        key = fold(stem(self.word))
-        return sum(1 for s in stems if s.startswith(key))
-
     @functools.cached_property
     def key(self) -> str:
         """The prefix a stem must start with to count as a use of the handbook word."""
