@@ -47,12 +47,12 @@ class CardsMixin:
         phases = ", ".join(v.label("phases", p) for p in method.phases)
         time = "–"
         if method.duration:
-            time = minutes(method.duration["min"], method.duration["max"]) + " per träff"
-            if method.duration.get("span"):
-                time += ", " + method.duration["span"]
+            time = minutes(method.duration.min, method.duration.max) + " per träff"
+            if method.duration.span:
+                time += ", " + method.duration.span
         facts = [
             ("Målgrupp", ", ".join(v.label("audiences", a) for a in method.audience) or "–"),
-            ("Gruppstorlek", people(method.group_size["min"], method.group_size["max"]) if method.group_size else "–"),
+            ("Gruppstorlek", people(method.group_size.min, method.group_size.max) if method.group_size else "–"),
             ("Tid", time),
             ("Svårighet", v.label("difficulties", method.difficulty) if method.difficulty else "–"),
             ("Kostnad", v.label("costs", method.cost) if method.cost else "–"),
@@ -60,7 +60,7 @@ class CardsMixin:
         # What the method builds on, after the summary: the label's first part ("Redaktionens förslag"),
         # so that a card at every limit still fits on A5.
         basis = (f'<p class="mb-card-basis"><strong>{e(BASIS_LABEL)}:</strong> '
-                 f'{e(v.label("bases", method.basis["kind"]).split(",")[0])}</p>') if method.basis else ""
+                 f'{e(v.label("bases", method.basis.kind).split(",")[0])}</p>') if method.basis else ""
         draft = '<p class="mb-card-draft">Utkast – inte granskad ännu</p>' if not method.published else ""
         front = (
             f'<section class="mb-card-side mb-card-front" aria-label="{e(method.title)}, framsida">'

@@ -255,6 +255,8 @@ def _json_value(value: Any) -> Any:
         return [_json_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _json_value(v) for k, v in value.items() if v is not None}
+    if dataclasses.is_dataclass(value):  # a range, duration, source or basis: its fields in order, as YAML has them
+        return _json_value({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
     return value
 
 

@@ -17,7 +17,7 @@ from .fielddocs import build_field_docs
 from ..core import sanitize
 from .format import html_escape, md_escape, minutes, page_url, people, relative_url, swedish_date
 from ..core.links import Catalogue
-from ..core.model import Method
+from ..core.model import Method, Source
 from .catalogue import catalogue_script_html, filter_form_html, search_words
 from .planner import PLANNER_TITLE, PLANNER_URI, add_to_plan_html, planner_link, planner_markdown
 from ..core.schema import ADAPTATIONS_SECTION, BASIS_LABEL, SECTION_TITLES, SOURCES_SECTION
@@ -121,12 +121,12 @@ class PageBuilder:
         phases = ", ".join(
             f"[{self._label('phases', p)}](../{self.vocabulary.term('phases', p).chapter})" for p in method.phases
         )
-        group = people(method.group_size["min"], method.group_size["max"]) if method.group_size else "–"
+        group = people(method.group_size.min, method.group_size.max) if method.group_size else "–"
         time = "–"
         if method.duration:
-            time = minutes(method.duration["min"], method.duration["max"]) + " per träff"
-            if method.duration.get("span"):
-                time += f", {md_escape(method.duration['span'])}"
+            time = minutes(method.duration.min, method.duration.max) + " per träff"
+            if method.duration.span:
+                time += f", {md_escape(method.duration.span)}"
         rows = [
             ("Fas", phases or "–"),
             ("Målgrupp", self._labels("audiences", method.audience)),
@@ -143,8 +143,8 @@ class PageBuilder:
         """What the method builds on: the kind's label and the text, a line near the top of the page."""
         if not method.basis:
             return ""
-        text = f"**{BASIS_LABEL}:** {self._label('bases', method.basis['kind'])}. {md_escape(method.basis['text'])}"
-        if method.basis["kind"] == "design":
+        text = f"**{BASIS_LABEL}:** {self._label('bases', method.basis.kind)}. {md_escape(method.basis.text)}"
+        if method.basis.kind == "design":
             text += " Har ni prövat metoden? Berätta gärna för redaktionen hur det gick."
         return text + "\n{ .mb-basis }"
 
@@ -257,9 +257,9 @@ class PageBuilder:
     def _key_facts(self, method: Method) -> str:
         facts = [self._labels("audiences", method.audience)]
         if method.group_size:
-            facts.append(people(method.group_size["min"], method.group_size["max"]))
+            facts.append(people(method.group_size.min, method.group_size.max))
         if method.duration:
-            facts.append(minutes(method.duration["min"], method.duration["max"]))
+            facts.append(minutes(method.duration.min, method.duration.max))
         facts.append(f"Svårighet: {self._label('difficulties', method.difficulty).lower()}")
         if not method.published:
             facts.append("Utkast")
@@ -277,16 +277,16 @@ class PageBuilder:
                 "audience": " ".join(method.audience),
                 "tags": " ".join(method.tags),
                 "difficulty": method.difficulty or "",
-                "min-people": method.group_size["min"] if method.group_size else "",
-                "max-people": method.group_size["max"] if method.group_size else "",
-                "min-minutes": method.duration["min"] if method.duration else "",
-                "max-minutes": method.duration["max"] if method.duration else "",
+                "min-people": method.group_size.min if method.group_size else "",
+                "max-people": method.group_size.max if method.group_size else "",
+                "min-minutes": method.duration.min if method.duration else "",
+                "max-minutes": method.duration.max if method.duration else "",
                 "id": method.id,
                 "search": search_words(method, self.vocabulary),
             }
             attributes = " ".join(f'data-{k}="{html_escape(str(v))}"' for k, v in data.items())
-            group = people(method.group_size["min"], method.group_size["max"]) if method.group_size else "–"
-            time = minutes(method.duration["min"], method.duration["max"]) if method.duration else "–"
+            group = people(method.group_size.min, method.group_size.max) if method.group_size else "–"
+            time = minutes(method.duration.min, method.duration.max) if method.duration else "–"
             add_url = planner_link(CATALOGUE_URI, method.id, self.use_directory_urls)
             cells = [
                 f'<a href="{html_escape(url)}">{html_escape(method.title)}</a>'
@@ -362,9 +362,9 @@ def _meta(values: dict[str, str]) -> str:
     return f"---\n{lines}\n---"
 
 
-def _source(source: dict) -> str:
-    text = md_escape(source["text"])
-    url = source.get("url")
+def _source(source: Source) -> str:
+    text = md_escape(source.text)
+    url = source.url
     if url:
         safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         return f"{text} <{safe}>" if False else f"{text} [{md_escape(url)}]({safe})"

@@ -43,15 +43,14 @@ def add_to_plan_html(method: Method, from_src: str, use_directory_urls: bool) ->
 
 
 def _record(method: Method, use_directory_urls: bool) -> dict:
-    duration = method.duration or {}
     return {
         "id": method.id,
         "title": method.title,
         "url": relative_url(PLANNER_URI, f"metoder/{method.id}.md", use_directory_urls),
         "summary": method.summary,
         "phases": list(method.phases),
-        "min": duration.get("min"),
-        "max": duration.get("max"),
+        "min": method.duration.min if method.duration else None,
+        "max": method.duration.max if method.duration else None,
         "steps": {phase: list(steps) for phase, steps in method.steps.items()},
     }
 
