@@ -8,7 +8,8 @@ from __future__ import annotations
 from ..core.model import Method
 from ..core.schema import BASIS_LABEL
 from ..core.vocabulary import Term
-from ..site.format import html_escape, md_escape, minutes, people, relative_url
+from ..site.facts import facts
+from ..site.format import html_escape, md_escape, relative_url
 from ..site.pages import GeneratedPage, method_uri
 from .documents import CARDS_DIR, HANDBOOK_NAME, print_documents
 from .markdown import front_matter
@@ -44,19 +45,9 @@ class CardsMixin:
         e = html_escape
         v = self.vocabulary
         url = relative_url(uri, method_uri(method.id), self.builder.use_directory_urls)
-        phases = ", ".join(v.label("phases", p) for p in method.phases)
-        time = "–"
-        if method.duration:
-            time = minutes(method.duration.min, method.duration.max) + " per träff"
-            if method.duration.span:
-                time += ", " + method.duration.span
-        facts = [
-            ("Målgrupp", ", ".join(v.label("audiences", a) for a in method.audience) or "–"),
-            ("Gruppstorlek", people(method.group_size.min, method.group_size.max) if method.group_size else "–"),
-            ("Tid", time),
-            ("Svårighet", v.label("difficulties", method.difficulty) if method.difficulty else "–"),
-            ("Kostnad", v.label("costs", method.cost) if method.cost else "–"),
-        ]
+        found = facts(method, v)
+        phases = found["phases"].short
+        shown = [(found[n].label, found[n].text) for n in ("audience", "group_size", "duration", "difficulty", "cost")]
         # What the method builds on, after the summary: the label's first part ("Redaktionens förslag"),
         # so that a card at every limit still fits on A5.
         basis = (f'<p class="mb-card-basis"><strong>{e(BASIS_LABEL)}:</strong> '
@@ -67,7 +58,7 @@ class CardsMixin:
             f'<p class="mb-card-kicker">Metodkort · {e(phases)}</p>'
             f'<h2 class="mb-card-title" id="kort-{method.id}"><a href="{e(url)}">{e(method.title)}</a></h2>{draft}'
             f'<p class="mb-card-summary">{e(method.summary)}</p>{basis}'
-            '<dl class="mb-card-facts">' + "".join(f"<dt>{e(k)}</dt><dd>{e(val)}</dd>" for k, val in facts) + "</dl>"
+            '<dl class="mb-card-facts">' + "".join(f"<dt>{e(k)}</dt><dd>{e(val)}</dd>" for k, val in shown) + "</dl>"
             f'<div class="mb-card-easy"><p class="mb-card-label">Lättläst</p><p>{e(method.easy_read)}</p></div>'
             "</section>"
         )

@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 
 from .fielddocs import build_field_docs
 from ..core import sanitize
-from .format import html_escape, md_escape, minutes, page_url, people, relative_url, swedish_date
+from .facts import MISSING, facts
+from .format import html_escape, md_escape, page_url, relative_url, swedish_date
 from ..core.links import Catalogue
 from ..core.model import Method, Source
 from .catalogue import catalogue_script_html, filter_form_html, search_words
@@ -114,28 +115,12 @@ class PageBuilder:
     def _label(self, name: str, value: str | None) -> str:
         return md_escape(self.vocabulary.label(name, value)) if value else "–"
 
-    def _labels(self, name: str, values: tuple[str, ...]) -> str:
-        return ", ".join(self._label(name, v) for v in values) or "–"
-
     def _facts(self, method: Method) -> str:
-        phases = ", ".join(
-            f"[{self._label('phases', p)}](../{self.vocabulary.term('phases', p).chapter})" for p in method.phases
-        )
-        group = people(method.group_size.min, method.group_size.max) if method.group_size else "–"
-        time = "–"
-        if method.duration:
-            time = minutes(method.duration.min, method.duration.max) + " per träff"
-            if method.duration.span:
-                time += f", {md_escape(method.duration.span)}"
-        rows = [
-            ("Fas", phases or "–"),
-            ("Målgrupp", self._labels("audiences", method.audience)),
-            ("Gruppstorlek", group),
-            ("Tid", time),
-            ("Svårighet", self._label("difficulties", method.difficulty)),
-            ("Kostnad", self._label("costs", method.cost)),
-            ("Roller", self._labels("roles", method.roles)),
-        ]
+        found = facts(method, self.vocabulary)
+        phases = found["phases"]
+        rows = [(phases.label, ", ".join(f"[{md_escape(label)}](../{self.vocabulary.term('phases', p).chapter})"
+                                         for p, label in phases.terms) or MISSING)]
+        rows += [(fact.label, md_escape(fact.text)) for fact in found.values() if fact is not phases]
         items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
         return f'<div class="mb-facts" markdown>\n\n{items}\n\n</div>'
 
@@ -255,15 +240,12 @@ class PageBuilder:
         return "\n".join(lines)
 
     def _key_facts(self, method: Method) -> str:
-        facts = [self._labels("audiences", method.audience)]
-        if method.group_size:
-            facts.append(people(method.group_size.min, method.group_size.max))
-        if method.duration:
-            facts.append(minutes(method.duration.min, method.duration.max))
-        facts.append(f"Svårighet: {self._label('difficulties', method.difficulty).lower()}")
+        found = facts(method, self.vocabulary)
+        shown = [found["audience"].text] + [found[n].short for n in ("group_size", "duration") if found[n].given]
+        shown.append(f"{found['difficulty'].label}: {found['difficulty'].text.lower()}")
         if not method.published:
-            facts.append("Utkast")
-        return " · ".join(facts)
+            shown.append("Utkast")
+        return md_escape(" · ".join(shown))
 
     # -- catalogue -----------------------------------------------------------------------------------
 
@@ -285,19 +267,18 @@ class PageBuilder:
                 "search": search_words(method, self.vocabulary),
             }
             attributes = " ".join(f'data-{k}="{html_escape(str(v))}"' for k, v in data.items())
-            group = people(method.group_size.min, method.group_size.max) if method.group_size else "–"
-            time = minutes(method.duration.min, method.duration.max) if method.duration else "–"
+            found = facts(method, self.vocabulary)
             add_url = planner_link(CATALOGUE_URI, method.id, self.use_directory_urls)
             cells = [
                 f'<a href="{html_escape(url)}">{html_escape(method.title)}</a>'
                 f'<br><span class="mb-summary">{html_escape(method.summary)}</span>'
                 f'<br><a class="mb-row-add" href="{html_escape(add_url)}">'
                 f'Lägg till<span class="mb-sr-only"> {html_escape(method.title)}</span> i workshopplanen</a>',
-                html_escape(", ".join(self.vocabulary.label("phases", p) for p in method.phases)),
-                html_escape(", ".join(self.vocabulary.label("audiences", a) for a in method.audience)),
-                html_escape(group),
-                html_escape(time),
-                html_escape(self.vocabulary.label("difficulties", method.difficulty or "")),
+                html_escape(found["phases"].short),
+                html_escape(found["audience"].short),
+                html_escape(found["group_size"].text),
+                html_escape(found["duration"].short or MISSING),
+                html_escape(found["difficulty"].short),
             ]
             rows.append(f"<tr {attributes}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         count = len(self.catalogue.methods)
