@@ -9,10 +9,10 @@ from ..core.model import Method
 from ..core.schema import BASIS_LABEL
 from ..core.vocabulary import Term
 from ..site.facts import facts
+from ..site.frontmatter import front_matter
 from ..site.format import html_escape, md_escape, relative_url
 from ..site.pages import GeneratedPage, method_uri
 from .documents import CARDS_DIR, HANDBOOK_NAME, print_documents
-from .markdown import front_matter
 
 
 class CardsMixin:
@@ -33,7 +33,7 @@ class CardsMixin:
         )
         cards = [self._card(m, uri) for m in methods] or ["Det finns inga metoder i den här fasen ännu."]
         blocks = [
-            front_matter(title, f"{title.capitalize()} att skriva ut och använda i workshoppar."),
+            front_matter(f"{title.capitalize()} att skriva ut och använda i workshoppar.", title, print_page=True),
             f"# {md_escape(title)} {{ .mb-noprint }}",
             intro,
             self._actions(uri, doc, "Korten är gjorda för att skrivas ut."),

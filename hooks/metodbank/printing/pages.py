@@ -12,12 +12,13 @@ from pathlib import Path
 
 from ..core.model import Method
 from ..core.vocabulary import Term
+from ..site.frontmatter import front_matter
 from ..site.format import html_escape, md_escape, page_url
 from ..site.pages import GeneratedPage, PageBuilder, method_uri
 from .cards import CardsMixin
 from .documents import (APPENDIX_CHAPTERS, CARDS_DIR, CARDS_URI, HANDBOOK_NAME, INTRO_CHAPTERS, PRINT_DIR,
                         PRINT_INDEX_URI, WHOLE_URI, PrintDocument, phase_slug, print_documents)
-from .markdown import Chapter, front_matter, readable, rebase_links, shift_headings
+from .markdown import Chapter, readable, rebase_links, shift_headings
 from .splice import PLACEHOLDER
 
 
@@ -125,7 +126,8 @@ class PrintBuilder(CardsMixin):
                     for t in self.phases]
         cards = [line(f"{CARDS_DIR}/{phase_slug(t)}.md", f"Metodkort för {t.label.lower()}") for t in self.phases]
         parts = [
-            front_matter("Skriv ut", "Utskriftsversioner av kapitlen, hela handboken och metodkort för workshoppar."),
+            front_matter("Utskriftsversioner av kapitlen, hela handboken och metodkort för workshoppar.", "Skriv ut",
+                         print_page=True),
             "# Skriv ut",
             "Här finns Metodbanken i versioner som är gjorda för papper: ett kapitel i taget som ett litet häfte, "
             "hela handboken och metodkort att använda i workshoppar. Sidhuvud, meny och sökruta skrivs inte ut, "
@@ -154,7 +156,8 @@ class PrintBuilder(CardsMixin):
             local[chapter.src_uri] = chapter.anchor
         title = chapter.title if chapter else term.label
         blocks = [
-            front_matter(f"{title} – utskrift", f"Kapitlet {term.label} och alla dess metoder, gjort för att skrivas ut."),
+            front_matter(f"Kapitlet {term.label} och alla dess metoder, gjort för att skrivas ut.", f"{title} – utskrift",
+                         print_page=True),
             f"# {md_escape(title)} {{ .mb-print-title }}",
             f"Ett kapitel ur {HANDBOOK_NAME} med alla {len(methods)} metoder i fasen.\n{{ .mb-print-subtitle }}",
             self._actions(uri, doc, "Den här sidan är gjord för att skrivas ut som ett häfte."),
@@ -215,8 +218,8 @@ class PrintBuilder(CardsMixin):
                 body.append(self._method_block(method, uri, 2, local))
                 toc.append((f"metod-{method.id}", method.title, []))
         blocks = [
-            front_matter(f"{HANDBOOK_NAME} – hela handboken",
-                   "Hela Metodbanken med alla kapitel och metoder, gjord för att skrivas ut."),
+            front_matter("Hela Metodbanken med alla kapitel och metoder, gjord för att skrivas ut.",
+                         f"{HANDBOOK_NAME} – hela handboken", print_page=True),
             f"# {HANDBOOK_NAME} {{ .mb-print-title }}",
             "Metoder för kompetensutveckling i arbetsintegrerande sociala företag. Hela handboken med alla "
             f"{len(self.catalogue.methods)} metoder.\n{{ .mb-print-subtitle }}",

@@ -20,6 +20,7 @@ import datetime
 import json
 from typing import Any
 
+from .frontmatter import front_matter
 from .format import html_escape, md_escape, relative_url
 from ..core.kinds import Kind, MethodId
 from ..core.links import Catalogue
@@ -221,7 +222,7 @@ def editor_markdown(vocabulary: Vocabulary, catalogue: Catalogue, repo_url: str 
 <script src="{html_escape(script)}" defer></script>"""
     description = "Skriv en ny metod i ett formulär och skicka den som förslag, utan att skriva YAML."
     parts = [
-        f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---",
+        front_matter(description),
         f"# {md_escape(EDITOR_TITLE)}",
         "Fyll i formuläret så blir det en färdig metodfil. Formuläret kontrollerar texten medan du skriver, "
         "med samma regler som Metodbankens kontroll. När allt stämmer kan du ladda ner filen, kopiera texten "

@@ -7,7 +7,6 @@ method's text can never become markup on the site.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from html.parser import HTMLParser
 from .fielddocs import build_field_docs
 from ..core import sanitize
 from .facts import MISSING, facts
+from .frontmatter import front_matter
 from .format import html_escape, md_escape, page_url, relative_url, swedish_date
 from ..core.links import Catalogue
 from ..core.model import Method, Source
@@ -82,7 +82,7 @@ class PageBuilder:
     def build_method_page(self, method: Method) -> GeneratedPage:
         """The full page of one method: lead, easy-read box, facts, steps, body, links, tags, review."""
         parts: dict[str, str] = {}
-        markdown = _meta({"description": method.summary}) + "\n\n" + self.method_markdown(method, parts)
+        markdown = front_matter(method.summary) + "\n\n" + self.method_markdown(method, parts)
         return GeneratedPage(method_uri(method.id), method.title, markdown, method.path, parts=parts)
 
     def method_markdown(self, method: Method, parts: dict[str, str] | None = None) -> str:
@@ -287,7 +287,7 @@ class PageBuilder:
         table = (f'<table class="mb-catalogue" id="mb-catalogue">\n<caption>Alla {count} metoder i bokstavsordning'
                  f"</caption>\n<thead><tr>{header}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
         markdown = "\n\n".join([
-            _meta({"description": "Alla metoder i Metodbanken i en tabell."}),
+            front_matter("Alla metoder i Metodbanken i en tabell."),
             "# Metodkatalog",
             f"Här finns alla {count} metoder i Metodbanken. Klicka på en metod för att läsa hela beskrivningen. "
             "Du kan också hitta metoder via kapitlen om de tre faserna, via [taggarna](../taggar/index.md) "
@@ -306,7 +306,7 @@ class PageBuilder:
         overview = " ".join(
             f"[{md_escape(t.label)} ({len(self.catalogue.by_tag.get(t.id, ()))})](#{t.id}){{ .mb-tag }}"
             for t in terms)
-        parts = [_meta({"description": "Metoderna i Metodbanken sorterade efter ämne."}), "# Taggar",
+        parts = [front_matter("Metoderna i Metodbanken sorterade efter ämne."), "# Taggar",
                  "Taggarna samlar metoder som handlar om samma sak. De står i bokstavsordning; siffran säger "
                  "hur många metoder som har taggen.",
                  f'<nav class="mb-tag-overview" aria-label="Alla taggar" markdown>\n{overview}\n</nav>']
@@ -334,13 +334,6 @@ def _list(items: tuple[str, ...] | list[str]) -> str:
 def swedish_sort_key(text: str) -> str:
     """Swedish alphabetical order: å, ä and ö come after z (é sorts as e)."""
     return text.lower().replace("é", "e").translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
-
-
-def _meta(values: dict[str, str]) -> str:
-    # The theme prints meta values unescaped inside attributes (MkDocs' Jinja has no autoescape), so a
-    # summary with a double quote could add attributes to <meta>: escape for HTML here.
-    lines = "\n".join(f"{key}: {json.dumps(html_escape(value), ensure_ascii=False)}" for key, value in values.items())
-    return f"---\n{lines}\n---"
 
 
 def _source(source: Source) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import posixpath
 
+from .frontmatter import front_matter
 from .format import html_escape, md_escape, page_url, relative_url
 from ..core.links import Catalogue
 from ..core.model import Method
@@ -97,7 +98,7 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
 <script type="application/json" id="mb-methods">{_inline_json(planner_data(catalogue, vocabulary, use_directory_urls))}</script>
 <script src="{html_escape(script)}" defer></script>"""
     parts = [
-        f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---",
+        front_matter(description),
         f"# {md_escape(PLANNER_TITLE)} {{ .mb-noprint }}",
         "Sätt ihop en workshop av metoder ur Metodbanken. Lägg till metoder här, från "
         "[metodkatalogen](metoder/index.md) eller med knappen ”Lägg till i workshopplanen” på varje metods sida. "
