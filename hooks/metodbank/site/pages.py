@@ -16,6 +16,7 @@ from .fielddocs import build_field_docs
 from ..core import sanitize
 from .facts import MISSING, facts
 from .frontmatter import front_matter
+from .templating import render
 from .format import html_escape, md_escape, page_url, relative_url, swedish_date
 from ..core.links import Catalogue
 from ..core.model import Method, Source
@@ -253,6 +254,7 @@ class PageBuilder:
         """All methods in one table (plain HTML, so it works without JavaScript)."""
         rows = []
         for method in self.catalogue.methods:
+            found = facts(method, self.vocabulary)
             url = relative_url(CATALOGUE_URI, method_uri(method.id), self.use_directory_urls)
             data = {
                 "phases": " ".join(method.phases),
@@ -266,26 +268,13 @@ class PageBuilder:
                 "id": method.id,
                 "search": search_words(method, self.vocabulary),
             }
-            attributes = " ".join(f'data-{k}="{html_escape(str(v))}"' for k, v in data.items())
-            found = facts(method, self.vocabulary)
-            add_url = planner_link(CATALOGUE_URI, method.id, self.use_directory_urls)
-            cells = [
-                f'<a href="{html_escape(url)}">{html_escape(method.title)}</a>'
-                f'<br><span class="mb-summary">{html_escape(method.summary)}</span>'
-                f'<br><a class="mb-row-add" href="{html_escape(add_url)}">'
-                f'Lägg till<span class="mb-sr-only"> {html_escape(method.title)}</span> i workshopplanen</a>',
-                html_escape(found["phases"].short),
-                html_escape(found["audience"].short),
-                html_escape(found["group_size"].text),
-                html_escape(found["duration"].short or MISSING),
-                html_escape(found["difficulty"].short),
-            ]
-            rows.append(f"<tr {attributes}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            rows.append({
+                "data": data, "url": url, "title": method.title, "summary": method.summary,
+                "add_url": planner_link(CATALOGUE_URI, method.id, self.use_directory_urls),
+                "cells": (found["phases"].short, found["audience"].short, found["group_size"].text,
+                          found["duration"].short or MISSING, found["difficulty"].short),
+            })
         count = len(self.catalogue.methods)
-        header = "".join(f'<th scope="col">{h}</th>' for h in
-                         ("Metod", "Fas", "Målgrupp", "Gruppstorlek", "Tid per träff", "Svårighet"))
-        table = (f'<table class="mb-catalogue" id="mb-catalogue">\n<caption>Alla {count} metoder i bokstavsordning'
-                 f"</caption>\n<thead><tr>{header}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
         markdown = "\n\n".join([
             front_matter("Alla metoder i Metodbanken i en tabell."),
             "# Metodkatalog",
@@ -293,7 +282,7 @@ class PageBuilder:
             "Du kan också hitta metoder via kapitlen om de tre faserna, via [taggarna](../taggar/index.md) "
             "eller med sökrutan.",
             filter_form_html(self.vocabulary, count),
-            '<div class="mb-catalogue-wrap">\n' + table + "\n</div>",
+            render("catalogue-table.html", rows=rows),
             catalogue_script_html(CATALOGUE_URI, self.use_directory_urls),
         ])
         return GeneratedPage(CATALOGUE_URI, "Metodkatalog", markdown + "\n")
