@@ -13,13 +13,14 @@ from pathlib import Path
 from ..core.model import Method
 from ..core.vocabulary import Term
 from ..site.frontmatter import front_matter
-from ..site.format import html_escape, md_escape, page_url
+from ..site.format import md_escape, page_url
 from ..site.pages import GeneratedPage, PageBuilder, method_uri
 from .cards import CardsMixin
 from .documents import (APPENDIX_CHAPTERS, CARDS_DIR, CARDS_URI, HANDBOOK_NAME, INTRO_CHAPTERS, PRINT_DIR,
                         PRINT_INDEX_URI, WHOLE_URI, PrintDocument, phase_slug, print_documents)
 from .markdown import Chapter, readable, rebase_links, shift_headings
 from .splice import PLACEHOLDER
+from .templating import render
 
 
 def build_print_pages(builder: PageBuilder, docs_dir: Path | str, with_pdfs: bool = False) -> list[GeneratedPage]:
@@ -64,16 +65,8 @@ class PrintBuilder(CardsMixin):
 
     def _actions(self, src_uri: str, doc: PrintDocument | None, what: str) -> str:
         """Print button, help without JavaScript and the PDF link (when this build comes with the PDFs)."""
-        pdf = ""
-        if doc is not None and self.with_pdfs:
-            pdf = (f' <a class="md-button mb-pdf-link" href="{html_escape(self._url(src_uri, doc.pdf_uri))}" '
-                   f'download>Ladda ner som PDF</a>')
-        return (
-            '<div class="mb-print-actions mb-noprint">\n'
-            f"<p>{what} Använd webbläsarens utskrift (Ctrl+P, eller Cmd+P på Mac) om knappen inte syns.</p>\n"
-            '<p><button type="button" class="md-button md-button--primary mb-print-button" hidden>Skriv ut'
-            f"</button>{pdf}</p>\n</div>"
-        )
+        pdf_url = self._url(src_uri, doc.pdf_uri) if doc is not None and self.with_pdfs else ""
+        return render("print-actions.html", what=what, pdf_url=pdf_url)
 
     def _method_block(self, method: Method, page_uri: str, level: int, local: dict[str, str]) -> str:
         """One method in full, its title at heading `level`, starting on a new page in print.
@@ -92,17 +85,8 @@ class PrintBuilder(CardsMixin):
         return heading + "\n\n" + rebase_links(prose, chapter.src_uri, page_uri, local)
 
     def _toc(self, entries: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
-        """Table of contents: (anchor, title, children) in raw HTML (titles escaped)."""
-        items = []
-        for anchor, title, children in entries:
-            inner = ""
-            if children:
-                inner = "<ol>" + "".join(f'<li><a href="#{a}">{html_escape(t)}</a></li>' for a, t in children) + "</ol>"
-            link = f'<a href="#{anchor}">{html_escape(title)}</a>' if anchor else html_escape(title)
-            items.append(f"<li>{link}{inner}</li>")
-        return ('<nav class="mb-print-toc" aria-labelledby="mb-toc-title">\n'
-                '<p class="mb-print-toc-title" id="mb-toc-title">Innehåll</p>\n'
-                "<ol>" + "".join(items) + "</ol>\n</nav>")
+        """Table of contents: (anchor, title, children), each child (anchor, title)."""
+        return render("toc.html", entries=entries)
 
     def _methods_of(self, term: Term) -> list[Method]:
         return [self.catalogue.get(i) for i in self.catalogue.by_phase.get(term.id, ())]
@@ -118,8 +102,7 @@ class PrintBuilder(CardsMixin):
             link = f"- [{md_escape(text)}]({rel(uri)})"
             if not self.with_pdfs:
                 return link
-            pdf = html_escape(self._url(PRINT_INDEX_URI, docs[uri].pdf_uri))
-            return link + f' <a class="mb-pdf-link" href="{pdf}" download>(PDF)</a>'
+            return link + " " + render("pdf-link.html", url=self._url(PRINT_INDEX_URI, docs[uri].pdf_uri))
 
 
         chapters = [line(f"{PRINT_DIR}/{phase_slug(t)}.md", f"{t.label} – kapitlet och alla dess metoder")
