@@ -1,8 +1,8 @@
 """Page data for the site: Markdown for method pages, the catalogue, the tag index and phase lists.
 
 Pure functions from a linked Catalogue to text. The MkDocs adapter wraps the results in virtual files;
-nothing here writes to disk. Every front-matter string goes through `md_escape`/`html_escape`, so a
-method's text can never become markup on the site.
+nothing here writes to disk. Every front-matter string goes through `md_escape` (Markdown) or the
+templates' autoescaping (HTML, site/templates), so a method's text can never become markup on the site.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from markupsafe import Markup
 
 from .fielddocs import build_field_docs
 from ..core import sanitize
@@ -122,8 +124,7 @@ class PageBuilder:
         rows = [(phases.label, ", ".join(f"[{md_escape(label)}](../{self.vocabulary.term('phases', p).chapter})"
                                          for p, label in phases.terms) or MISSING)]
         rows += [(fact.label, md_escape(fact.text)) for fact in found.values() if fact is not phases]
-        items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
-        return f'<div class="mb-facts" markdown>\n\n{items}\n\n</div>'
+        return render("fact-box.html", classes="mb-facts", rows=[(label, Markup(value)) for label, value in rows])
 
     def _basis(self, method: Method) -> str:
         """What the method builds on: the kind's label and the text, a line near the top of the page."""
@@ -141,8 +142,8 @@ class PageBuilder:
             ("Förberedelser", md_escape(method.preparation) or "–"),
             ("Material", _list(method.materials) or "Inget särskilt"),
         ]
-        items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
-        return f'<div class="mb-facts mb-facts-prep" markdown>\n\n{items}\n\n</div>'
+        return render("fact-box.html", classes="mb-facts mb-facts-prep",
+                      rows=[(label, Markup(value)) for label, value in rows])
 
     def _steps(self, method: Method) -> str:
         if not method.steps:
@@ -298,7 +299,7 @@ class PageBuilder:
         parts = [front_matter("Metoderna i Metodbanken sorterade efter ämne."), "# Taggar",
                  "Taggarna samlar metoder som handlar om samma sak. De står i bokstavsordning; siffran säger "
                  "hur många metoder som har taggen.",
-                 f'<nav class="mb-tag-overview" aria-label="Alla taggar" markdown>\n{overview}\n</nav>']
+                 render("tag-overview.html", chips=Markup(overview))]
         for term in terms:
             ids = self.catalogue.by_tag.get(term.id, ())
             block = [f"## {md_escape(term.label)} {{ #{term.id} }}"]
