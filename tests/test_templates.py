@@ -23,14 +23,9 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 from helpers import REPO, make_project
-from metodbank.core.links import link_methods
 from metodbank.core.model import BodySection, Method
 from metodbank.core.vocabulary import Vocabulary, load_vocabulary
-from metodbank.printing.pages import build_print_pages
-from metodbank.printing.templating import TEMPLATES as PRINT_TEMPLATES
-from metodbank.site.editor import editor_markdown
 from metodbank.site.frontmatter import front_matter
-from metodbank.site.pages import GeneratedPage, PageBuilder
 from metodbank.site.templating import TEMPLATES as SITE_TEMPLATES
 
 ENGINE = REPO / "hooks" / "metodbank"
@@ -107,6 +102,15 @@ def test_every_template_escapes_hostile_text(tmp_path, monkeypatch):
     """Titles, summaries, spans, steps and vocabulary labels with <script>, quotes and & come out escaped from
     every template: the catalogue, its filter form, the planner, the editor, the method page's boxes and
     links, the print pages' actions and tables of contents, the PDF links and the cards."""
+    # Imported here, not at the top: test_serve re-imports the engine (as `mkdocs serve` does after an edit),
+    # and a lazy import inside the engine would then reach the new modules and their own templates.
+    from metodbank.core.links import link_methods
+    from metodbank.printing.pages import build_print_pages
+    from metodbank.printing.templating import TEMPLATES as PRINT_TEMPLATES
+    from metodbank.site.editor import editor_markdown
+    from metodbank.site.pages import GeneratedPage, PageBuilder
+    from metodbank.site.templating import TEMPLATES as SITE_TEMPLATES
+
     used = set()
     for folder, templates in (("site", SITE_TEMPLATES), ("printing", PRINT_TEMPLATES)):
         original = templates.environment.get_template
