@@ -30,7 +30,8 @@ class CardsMixin:
             front_matter(f"{title.capitalize()} att skriva ut och använda i workshoppar.", title, print_page=True),
             f"# {md_escape(title)} {{ .mb-noprint }}",
             render("cards.html", scope=scope, cards=[self._card(m, uri) for m in methods], basis_label=BASIS_LABEL,
-                   handbook=HANDBOOK_NAME, actions=Markup(self._actions(uri, doc, "Korten är gjorda för att skrivas ut."))),
+                   handbook=HANDBOOK_NAME,
+                   actions=Markup(self._actions(uri, doc, "Korten är gjorda för att skrivas ut."))),
         ]
         return GeneratedPage(uri, title, "\n\n".join(blocks) + "\n")
 
@@ -42,7 +43,8 @@ class CardsMixin:
             "id": method.id, "title": method.title, "summary": method.summary, "easy_read": method.easy_read,
             "url": relative_url(uri, method_uri(method.id), self.builder.use_directory_urls),
             "phases": found["phases"].short, "draft": not method.published,
-            "facts": [(found[n].label, found[n].text) for n in ("audience", "group_size", "duration", "difficulty", "cost")],
+            "facts": [(found[n].label, found[n].text)
+                      for n in ("audience", "group_size", "duration", "difficulty", "cost")],
             # The first part of the basis' label ("Redaktionens förslag"), so that a card at every limit fits on A5.
             "basis": v.label("bases", method.basis.kind).split(",")[0] if method.basis else "",
             "steps": [(v.label("phases", p), method.steps[p]) for p in v.ids("phases") if method.steps.get(p)],

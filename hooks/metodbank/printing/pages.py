@@ -139,8 +139,8 @@ class PrintBuilder(CardsMixin):
             local[chapter.src_uri] = chapter.anchor
         title = chapter.title if chapter else term.label
         blocks = [
-            front_matter(f"Kapitlet {term.label} och alla dess metoder, gjort för att skrivas ut.", f"{title} – utskrift",
-                         print_page=True),
+            front_matter(f"Kapitlet {term.label} och alla dess metoder, gjort för att skrivas ut.",
+                         f"{title} – utskrift", print_page=True),
             f"# {md_escape(title)} {{ .mb-print-title }}",
             f"Ett kapitel ur {HANDBOOK_NAME} med alla {len(methods)} metoder i fasen.\n{{ .mb-print-subtitle }}",
             self._actions(uri, doc, "Den här sidan är gjord för att skrivas ut som ett häfte."),

@@ -23,4 +23,5 @@ def front_matter(description: str, title: str | None = None, print_page: bool = 
     if print_page:
         data["search"] = {"exclude": True}
         data["hide"] = ["navigation", "toc"]
-    return "---\n" + "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()) + "\n---"
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()]
+    return "---\n" + "\n".join(lines) + "\n---"
