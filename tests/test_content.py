@@ -164,7 +164,7 @@ def _prose(path) -> str:
 
 
 def _method_text(method) -> str:
-    return "\n".join([method.summary, method.easy_read, method.basis["text"] if method.basis else "",
+    return "\n".join([method.summary, method.easy_read, method.basis.text if method.basis else "",
                       *(s.text for s in method.sections)])
 
 
@@ -176,14 +176,14 @@ def test_at_least_42_published_and_12_in_every_phase(published):
 
 def test_every_published_method_cites_a_source_and_says_what_it_builds_on(published):
     assert [m.id for m in published if not m.sources] == []
-    assert [m.id for m in published if not m.basis or m.basis["kind"] not in ("case", "research", "design")] == []
+    assert [m.id for m in published if not m.basis or m.basis.kind not in ("case", "research", "design")] == []
 
 
 def test_a_method_that_names_a_case_cites_the_case_text(published):
     missing = []
     for method in published:
         text = _method_text(method)
-        cited = " ".join(s["text"] for s in method.sources)
+        cited = " ".join(s.text for s in method.sources)
         for title, names in SEEDS.items():
             if any(name in text for name in names) and title not in cited:
                 missing.append(f"{method.id}: {title}")
@@ -192,8 +192,8 @@ def test_a_method_that_names_a_case_cites_the_case_text(published):
 
 def test_a_method_built_on_a_case_cites_a_case_text(published):
     seeds = tuple(SEEDS)
-    assert [m.id for m in published if m.basis["kind"] == "case"
-            and not any(t in s["text"] for s in m.sources for t in seeds)] == []
+    assert [m.id for m in published if m.basis.kind == "case"
+            and not any(t in s.text for s in m.sources for t in seeds)] == []
 
 
 def test_every_case_is_told_in_full_in_the_method_the_handbook_names(project):

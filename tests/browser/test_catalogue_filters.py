@@ -28,9 +28,9 @@ def expected(methods, phase=None, people=None, minutes=None, tag=None):
             continue
         if tag and tag not in method.tags:
             continue
-        if people and method.group_size and not method.group_size["min"] <= people <= method.group_size["max"]:
+        if people and method.group_size and not method.group_size.min <= people <= method.group_size.max:
             continue
-        if minutes and method.duration and method.duration["min"] > minutes:
+        if minutes and method.duration and method.duration.min > minutes:
             continue
         ids.append(method.id)
     return sorted(ids)

@@ -17,6 +17,49 @@ def line_of(lines: dict[tuple, int], path: tuple) -> int:
 
 
 @dataclass(frozen=True)
+class Range:
+    """Whole numbers from `min` to `max` (group size in people)."""
+
+    min: int
+    max: int
+
+    @classmethod
+    def of(cls, value: Range | dict[str, Any] | None) -> Range | None:
+        return value if value is None or isinstance(value, cls) else cls(**value)
+
+
+@dataclass(frozen=True)
+class Duration(Range):
+    """Minutes per session from `min` to `max`, and how long it runs in the calendar (`span`), if said."""
+
+    span: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One reference: the full text and, if given, its web address."""
+
+    text: str
+    url: str | None = None
+
+    @classmethod
+    def of(cls, value: Source | str | dict[str, Any]) -> Source:
+        return value if isinstance(value, cls) else cls(value) if isinstance(value, str) else cls(**value)
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What the method builds on: `kind` (one of the `bases` vocabulary) and a text naming the case or research."""
+
+    kind: str
+    text: str
+
+    @classmethod
+    def of(cls, value: Basis | dict[str, Any] | None) -> Basis | None:
+        return value if value is None or isinstance(value, cls) else cls(**value)
+
+
+@dataclass(frozen=True)
 class BodySection:
     """One H2 section of a method body: its title, the file line of the heading and its Markdown."""
 
@@ -36,8 +79,8 @@ class Method:
     easy_read: str = ""
     phases: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()
-    group_size: dict[str, int] | None = None
-    duration: dict[str, Any] | None = None
+    group_size: Range | None = None
+    duration: Duration | None = None
     preparation: str = ""
     difficulty: str | None = None
     roles: tuple[str, ...] = ()
@@ -49,8 +92,8 @@ class Method:
     after: tuple[str, ...] = ()
     steps: dict[str, tuple[str, ...]] = field(default_factory=dict)
     adaptations: dict[str, str] = field(default_factory=dict)
-    sources: tuple[dict[str, Any], ...] = ()
-    basis: dict[str, str] | None = None  # {"kind": one of the `bases` vocabulary, "text": ...}
+    sources: tuple[Source, ...] = ()
+    basis: Basis | None = None
     authors: tuple[str, ...] = ()
     last_reviewed: datetime.date | None = None
     reviewed_by: str = ""
@@ -58,6 +101,14 @@ class Method:
     sections: tuple[BodySection, ...] = field(default=(), repr=False)
     body_links: tuple[tuple[str, int], ...] = field(default=(), repr=False)  # (method id, line)
     lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The validator hands over the checked front-matter values as plain data (dicts from YAML); the
+        # ranges, sources and basis become their dataclasses here, wherever a Method is made.
+        object.__setattr__(self, "group_size", Range.of(self.group_size))
+        object.__setattr__(self, "duration", Duration.of(self.duration))
+        object.__setattr__(self, "sources", tuple(Source.of(s) for s in self.sources))
+        object.__setattr__(self, "basis", Basis.of(self.basis))
 
     def __repr__(self) -> str:
         return f"<Method {self.id} {self.phases} {self.status}>"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -10,7 +9,6 @@ from pathlib import Path
 
 from ..core.project import inside
 from ..core.text import slugify
-from ..site.format import html_escape
 
 _HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -59,13 +57,6 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str, local: dict[str, str
 
     markdown = _INLINE_LINK.sub(lambda m: f"]({target(m.group(1))}{m.group(2)})", markdown)
     return _REFERENCE.sub(lambda m: m.group(1) + target(m.group(2)), markdown)
-
-
-def front_matter(title: str, description: str) -> str:
-    # The theme prints page.meta title and description into <title> and <meta content="…"> unescaped.
-    data = {"title": html_escape(title), "description": html_escape(description), "search": {"exclude": True},
-            "hide": ["navigation", "toc"]}
-    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()) + "\n---"
 
 
 def _plain(markdown_heading: str) -> str:

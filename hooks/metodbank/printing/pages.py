@@ -12,13 +12,15 @@ from pathlib import Path
 
 from ..core.model import Method
 from ..core.vocabulary import Term
-from ..site.format import html_escape, md_escape, page_url
+from ..site.frontmatter import front_matter
+from ..site.format import md_escape, page_url
 from ..site.pages import GeneratedPage, PageBuilder, method_uri
 from .cards import CardsMixin
 from .documents import (APPENDIX_CHAPTERS, CARDS_DIR, CARDS_URI, HANDBOOK_NAME, INTRO_CHAPTERS, PRINT_DIR,
                         PRINT_INDEX_URI, WHOLE_URI, PrintDocument, phase_slug, print_documents)
-from .markdown import Chapter, front_matter, readable, rebase_links, shift_headings
+from .markdown import Chapter, readable, rebase_links, shift_headings
 from .splice import PLACEHOLDER
+from .templating import render
 
 
 def build_print_pages(builder: PageBuilder, docs_dir: Path | str, with_pdfs: bool = False) -> list[GeneratedPage]:
@@ -63,16 +65,8 @@ class PrintBuilder(CardsMixin):
 
     def _actions(self, src_uri: str, doc: PrintDocument | None, what: str) -> str:
         """Print button, help without JavaScript and the PDF link (when this build comes with the PDFs)."""
-        pdf = ""
-        if doc is not None and self.with_pdfs:
-            pdf = (f' <a class="md-button mb-pdf-link" href="{html_escape(self._url(src_uri, doc.pdf_uri))}" '
-                   f'download>Ladda ner som PDF</a>')
-        return (
-            '<div class="mb-print-actions mb-noprint">\n'
-            f"<p>{what} Använd webbläsarens utskrift (Ctrl+P, eller Cmd+P på Mac) om knappen inte syns.</p>\n"
-            '<p><button type="button" class="md-button md-button--primary mb-print-button" hidden>Skriv ut'
-            f"</button>{pdf}</p>\n</div>"
-        )
+        pdf_url = self._url(src_uri, doc.pdf_uri) if doc is not None and self.with_pdfs else ""
+        return render("print-actions.html", what=what, pdf_url=pdf_url)
 
     def _method_block(self, method: Method, level: int) -> str:
         """One method in full, its title at heading `level`, starting on a new page in print.
@@ -91,17 +85,8 @@ class PrintBuilder(CardsMixin):
         return heading + "\n\n" + rebase_links(prose, chapter.src_uri, page_uri, local)
 
     def _toc(self, entries: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
-        """Table of contents: (anchor, title, children) in raw HTML (titles escaped)."""
-        items = []
-        for anchor, title, children in entries:
-            inner = ""
-            if children:
-                inner = "<ol>" + "".join(f'<li><a href="#{a}">{html_escape(t)}</a></li>' for a, t in children) + "</ol>"
-            link = f'<a href="#{anchor}">{html_escape(title)}</a>' if anchor else html_escape(title)
-            items.append(f"<li>{link}{inner}</li>")
-        return ('<nav class="mb-print-toc" aria-labelledby="mb-toc-title">\n'
-                '<p class="mb-print-toc-title" id="mb-toc-title">Innehåll</p>\n'
-                "<ol>" + "".join(items) + "</ol>\n</nav>")
+        """Table of contents: (anchor, title, children), each child (anchor, title)."""
+        return render("toc.html", entries=entries)
 
     def _methods_of(self, term: Term) -> list[Method]:
         return [self.catalogue.get(i) for i in self.catalogue.by_phase.get(term.id, ())]
@@ -117,15 +102,15 @@ class PrintBuilder(CardsMixin):
             link = f"- [{md_escape(text)}]({rel(uri)})"
             if not self.with_pdfs:
                 return link
-            pdf = html_escape(self._url(PRINT_INDEX_URI, docs[uri].pdf_uri))
-            return link + f' <a class="mb-pdf-link" href="{pdf}" download>(PDF)</a>'
+            return link + " " + render("pdf-link.html", url=self._url(PRINT_INDEX_URI, docs[uri].pdf_uri))
 
 
         chapters = [line(f"{PRINT_DIR}/{phase_slug(t)}.md", f"{t.label} – kapitlet och alla dess metoder")
                     for t in self.phases]
         cards = [line(f"{CARDS_DIR}/{phase_slug(t)}.md", f"Metodkort för {t.label.lower()}") for t in self.phases]
         parts = [
-            front_matter("Skriv ut", "Utskriftsversioner av kapitlen, hela handboken och metodkort för workshoppar."),
+            front_matter("Utskriftsversioner av kapitlen, hela handboken och metodkort för workshoppar.", "Skriv ut",
+                         print_page=True),
             "# Skriv ut",
             "Här finns Metodbanken i versioner som är gjorda för papper: ett kapitel i taget som ett litet häfte, "
             "hela handboken och metodkort att använda i workshoppar. Sidhuvud, meny och sökruta skrivs inte ut, "
@@ -154,7 +139,8 @@ class PrintBuilder(CardsMixin):
             local[chapter.src_uri] = chapter.anchor
         title = chapter.title if chapter else term.label
         blocks = [
-            front_matter(f"{title} – utskrift", f"Kapitlet {term.label} och alla dess metoder, gjort för att skrivas ut."),
+            front_matter(f"Kapitlet {term.label} och alla dess metoder, gjort för att skrivas ut.",
+                         f"{title} – utskrift", print_page=True),
             f"# {md_escape(title)} {{ .mb-print-title }}",
             f"Ett kapitel ur {HANDBOOK_NAME} med alla {len(methods)} metoder i fasen.\n{{ .mb-print-subtitle }}",
             self._actions(uri, doc, "Den här sidan är gjord för att skrivas ut som ett häfte."),
@@ -215,8 +201,8 @@ class PrintBuilder(CardsMixin):
                 body.append(self._method_block(method, 2))
                 toc.append((f"metod-{method.id}", method.title, []))
         blocks = [
-            front_matter(f"{HANDBOOK_NAME} – hela handboken",
-                   "Hela Metodbanken med alla kapitel och metoder, gjord för att skrivas ut."),
+            front_matter("Hela Metodbanken med alla kapitel och metoder, gjord för att skrivas ut.",
+                         f"{HANDBOOK_NAME} – hela handboken", print_page=True),
             f"# {HANDBOOK_NAME} {{ .mb-print-title }}",
             "Metoder för kompetensutveckling i arbetsintegrerande sociala företag. Hela handboken med alla "
             f"{len(self.catalogue.methods)} metoder.\n{{ .mb-print-subtitle }}",

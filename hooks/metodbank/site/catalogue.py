@@ -6,7 +6,7 @@ catalogue.js only enhances it. Without JavaScript the catalogue still lists ever
 
 from __future__ import annotations
 
-from .format import html_escape
+from .templating import render
 from .planner import asset_url
 from ..core.model import Method
 from ..core.vocabulary import Vocabulary
@@ -32,20 +32,6 @@ def search_words(method: Method, vocabulary: Vocabulary) -> str:
     return " ".join(dict.fromkeys(w.lower() for w in words))
 
 
-def _select(name: str, label: str, all_label: str, options: list[tuple[str, str]]) -> str:
-    items = f'<option value="">{html_escape(all_label)}</option>' + "".join(
-        f'<option value="{html_escape(value)}">{html_escape(text)}</option>' for value, text in options)
-    return (f'<div class="mb-field"><label for="mb-filter-{name}">{html_escape(label)}</label>'
-            f'<select id="mb-filter-{name}" name="{name}">{items}</select></div>')
-
-
-def _number(name: str, label: str, hint: str, maximum: int) -> str:
-    return (f'<div class="mb-field"><label for="mb-filter-{name}">{html_escape(label)}</label>'
-            f'<input type="number" id="mb-filter-{name}" name="{name}" min="1" max="{maximum}" step="1" '
-            f'inputmode="numeric" aria-describedby="mb-filter-{name}-hint">'
-            f'<span class="mb-hint" id="mb-filter-{name}-hint">{html_escape(hint)}</span></div>')
-
-
 def filter_form_html(vocabulary: Vocabulary, count: int) -> str:
     """The catalogue's filter form and live region. Hidden until catalogue.js shows it (no JavaScript: the
     plain table lists every method)."""
@@ -54,28 +40,10 @@ def filter_form_html(vocabulary: Vocabulary, count: int) -> str:
         return [(t.id, t.label) for t in vocabulary.terms(name)]
 
     tags = sorted(options("tags"), key=lambda o: o[1].lower())
-    fields = [
-        '<div class="mb-field mb-field-wide"><label for="mb-filter-q">Sök bland metoderna</label>'
-        '<input type="search" id="mb-filter-q" name="sok" autocomplete="off" aria-describedby="mb-filter-q-hint">'
-        '<span class="mb-hint" id="mb-filter-q-hint">Till exempel ett ord ur titeln eller ett ämne.</span></div>',
-        _select("fas", "Fas", "Alla faser", options("phases")),
-        _select("malgrupp", "Målgrupp", "Alla målgrupper", options("audiences")),
-        _number("deltagare", "Antal deltagare", "Metoder som passar så många personer.", 1000),
-        _number("minuter", "Högst antal minuter", "Metoder som går att göra på så lång tid per träff.", 10000),
-        _select("svarighet", "Svårighet", "Alla svårighetsgrader", options("difficulties")),
-        _select("tagg", "Ämne (tagg)", "Alla ämnen", tags),
-    ]
-    return (
-        '<form class="mb-filters" id="mb-filters" aria-labelledby="mb-filters-title" hidden>'
-        '<h2 id="mb-filters-title" class="mb-filters-title">Filtrera metoderna</h2>'
-        '<div class="mb-filter-grid">' + "".join(fields) + "</div>"
-        '<p class="mb-filter-actions"><button type="reset" class="md-button">Visa alla metoder</button></p>'
-        "</form>\n"
-        f'<p class="mb-filter-status" id="mb-filter-status" role="status" aria-live="polite" '
-        f'aria-atomic="true">Katalogen visar alla {count} metoder.</p>'
-    )
+    return render("filter-form.html", count=count, phases=options("phases"), audiences=options("audiences"),
+                  difficulties=options("difficulties"), tags=tags, max_people=1000, max_minutes=10000)
 
 
 def catalogue_script_html(from_src: str, use_directory_urls: bool) -> str:
     """The <script> tag that loads catalogue.js on the catalogue page only."""
-    return f'<script src="{html_escape(asset_url(from_src, CATALOGUE_SCRIPT, use_directory_urls))}" defer></script>'
+    return render("script.html", src=asset_url(from_src, CATALOGUE_SCRIPT, use_directory_urls))

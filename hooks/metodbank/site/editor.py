@@ -20,7 +20,11 @@ import datetime
 import json
 from typing import Any
 
-from .format import html_escape, md_escape, relative_url
+from markupsafe import Markup
+
+from .format import md_escape, relative_url
+from .frontmatter import front_matter
+from .templating import render
 from ..core.kinds import Kind, MethodId
 from ..core.links import Catalogue
 from ..core.model import Method
@@ -213,15 +217,11 @@ def editor_markdown(vocabulary: Vocabulary, catalogue: Catalogue, repo_url: str 
     script = asset_url(EDITOR_URI, EDITOR_SCRIPT, use_directory_urls)
     methods_base = asset_url(EDITOR_URI, METHOD_DATA_DIR, use_directory_urls) + "/"
     fields_url = relative_url(EDITOR_URI, "bidra/falt.md", use_directory_urls)
-    app = f"""<div class="mb-editor" id="mb-editor" data-methods="{html_escape(methods_base)}" data-fields="{html_escape(fields_url)}">
-<noscript><p class="mb-notice">Formuläret behöver JavaScript. Utan JavaScript kan du föreslå en metod med formuläret på GitHub eller skriva metodfilen själv; se <a href="./">Så bidrar du</a>.</p></noscript>
-<p class="mb-editor-loading" id="mb-editor-loading">Formuläret laddas …</p>
-</div>
-<script type="application/json" id="mb-editor-schema">{inline_json(editor_schema(vocabulary, catalogue, repo_url))}</script>
-<script src="{html_escape(script)}" defer></script>"""
+    app = render("editor.html", methods_base=methods_base, fields_url=fields_url, script=script,
+                 schema=Markup(inline_json(editor_schema(vocabulary, catalogue, repo_url))))
     description = "Skriv en ny metod i ett formulär och skicka den som förslag, utan att skriva YAML."
     parts = [
-        f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---",
+        front_matter(description),
         f"# {md_escape(EDITOR_TITLE)}",
         "Fyll i formuläret så blir det en färdig metodfil. Formuläret kontrollerar texten medan du skriver, "
         "med samma regler som Metodbankens kontroll. När allt stämmer kan du ladda ner filen, kopiera texten "
@@ -255,6 +255,8 @@ def _json_value(value: Any) -> Any:
         return [_json_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _json_value(v) for k, v in value.items() if v is not None}
+    if dataclasses.is_dataclass(value):  # a range, duration, source or basis: its fields in order, as YAML has them
+        return _json_value({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
     return value
 
 
@@ -267,5 +269,4 @@ def method_data_files(catalogue: Catalogue) -> list[tuple[str, str]]:
 def edit_link_html(method: Method, from_src: str, use_directory_urls: bool) -> str:
     """The "Ändra i formuläret" link on a method page: opens the editor with this method's content."""
     url = relative_url(from_src, EDITOR_URI, use_directory_urls) + f"?metod={method.id}"
-    return (f'<p class="mb-edit-form mb-noprint"><a href="{html_escape(url)}">Ändra i formuläret'
-            f'<span class="mb-sr-only"> ({html_escape(method.title)})</span></a></p>')
+    return render("edit-link.html", url=url, title=method.title)

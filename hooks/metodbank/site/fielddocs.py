@@ -8,6 +8,7 @@ from ..core.codes import CODES, Level
 from ..core.schema import FIELDS, SECTIONS, dump_field
 from ..core.vocabulary import Vocabulary
 from .format import md_escape
+from .frontmatter import front_matter
 
 FIELD_DOCS_URI = "bidra/falt.md"
 
@@ -47,7 +48,7 @@ def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
     sections = [f"{i}. **{s.title}**{' (krävs)' if s.required else ' (valfri)'}: {md_escape(s.help)}"
                 for i, s in enumerate(SECTIONS, 1)]
     markdown = "\n\n".join([
-        '---\ndescription: "Alla fält i en metodfil, med betydelse, tillåtna värden och exempel."\n---',
+        front_matter("Alla fält i en metodfil, med betydelse, tillåtna värden och exempel."),
         "# Fälten i en metodfil",
         "Varje metod är en Markdown-fil i mappen `methods/`. Filen börjar med fält mellan två rader `---` "
         "(front matter) och fortsätter med texten under fasta rubriker. Den här sidan skapas automatiskt från "

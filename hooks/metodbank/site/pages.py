@@ -1,23 +1,27 @@
 """Page data for the site: Markdown for method pages, the catalogue, the tag index and phase lists.
 
 Pure functions from a linked Catalogue to text. The MkDocs adapter wraps the results in virtual files;
-nothing here writes to disk. Every front-matter string goes through `md_escape`/`html_escape`, so a
-method's text can never become markup on the site.
+nothing here writes to disk. Every front-matter string goes through `md_escape` (Markdown) or the
+templates' autoescaping (HTML, site/templates), so a method's text can never become markup on the site.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from markupsafe import Markup
+
 from .fielddocs import build_field_docs
 from ..core import sanitize
-from .format import html_escape, md_escape, minutes, page_url, people, relative_url, swedish_date
+from .facts import MISSING, facts
+from .frontmatter import front_matter
+from .templating import render
+from .format import html_escape, md_escape, page_url, relative_url, swedish_date
 from ..core.links import Catalogue
-from ..core.model import Method
+from ..core.model import Method, Source
 from .catalogue import catalogue_script_html, filter_form_html, search_words
 from .planner import PLANNER_TITLE, PLANNER_URI, add_to_plan_html, planner_link, planner_markdown
 from ..core.schema import ADAPTATIONS_SECTION, BASIS_LABEL, SECTION_TITLES, SOURCES_SECTION
@@ -81,7 +85,7 @@ class PageBuilder:
     def build_method_page(self, method: Method) -> GeneratedPage:
         """The full page of one method: lead, easy-read box, facts, steps, body, links, tags, review."""
         parts: dict[str, str] = {}
-        markdown = _meta({"description": method.summary}) + "\n\n" + self.method_markdown(method, parts)
+        markdown = front_matter(method.summary) + "\n\n" + self.method_markdown(method, parts)
         return GeneratedPage(method_uri(method.id), method.title, markdown, method.path, parts=parts)
 
     def method_markdown(self, method: Method, parts: dict[str, str] | None = None) -> str:
@@ -114,37 +118,20 @@ class PageBuilder:
     def _label(self, name: str, value: str | None) -> str:
         return md_escape(self.vocabulary.label(name, value)) if value else "–"
 
-    def _labels(self, name: str, values: tuple[str, ...]) -> str:
-        return ", ".join(self._label(name, v) for v in values) or "–"
-
     def _facts(self, method: Method) -> str:
-        phases = ", ".join(
-            f"[{self._label('phases', p)}](../{self.vocabulary.term('phases', p).chapter})" for p in method.phases
-        )
-        group = people(method.group_size["min"], method.group_size["max"]) if method.group_size else "–"
-        time = "–"
-        if method.duration:
-            time = minutes(method.duration["min"], method.duration["max"]) + " per träff"
-            if method.duration.get("span"):
-                time += f", {md_escape(method.duration['span'])}"
-        rows = [
-            ("Fas", phases or "–"),
-            ("Målgrupp", self._labels("audiences", method.audience)),
-            ("Gruppstorlek", group),
-            ("Tid", time),
-            ("Svårighet", self._label("difficulties", method.difficulty)),
-            ("Kostnad", self._label("costs", method.cost)),
-            ("Roller", self._labels("roles", method.roles)),
-        ]
-        items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
-        return f'<div class="mb-facts" markdown>\n\n{items}\n\n</div>'
+        found = facts(method, self.vocabulary)
+        phases = found["phases"]
+        rows = [(phases.label, ", ".join(f"[{md_escape(label)}](../{self.vocabulary.term('phases', p).chapter})"
+                                         for p, label in phases.terms) or MISSING)]
+        rows += [(fact.label, md_escape(fact.text)) for fact in found.values() if fact is not phases]
+        return render("fact-box.html", classes="mb-facts", rows=[(label, Markup(value)) for label, value in rows])
 
     def _basis(self, method: Method) -> str:
         """What the method builds on: the kind's label and the text, a line near the top of the page."""
         if not method.basis:
             return ""
-        text = f"**{BASIS_LABEL}:** {self._label('bases', method.basis['kind'])}. {md_escape(method.basis['text'])}"
-        if method.basis["kind"] == "design":
+        text = f"**{BASIS_LABEL}:** {self._label('bases', method.basis.kind)}. {md_escape(method.basis.text)}"
+        if method.basis.kind == "design":
             text += " Har ni prövat metoden? Berätta gärna för redaktionen hur det gick."
         return text + "\n{ .mb-basis }"
 
@@ -155,8 +142,8 @@ class PageBuilder:
             ("Förberedelser", md_escape(method.preparation) or "–"),
             ("Material", _list(method.materials) or "Inget särskilt"),
         ]
-        items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
-        return f'<div class="mb-facts mb-facts-prep" markdown>\n\n{items}\n\n</div>'
+        return render("fact-box.html", classes="mb-facts mb-facts-prep",
+                      rows=[(label, Markup(value)) for label, value in rows])
 
     def _steps(self, method: Method) -> str:
         if not method.steps:
@@ -255,15 +242,12 @@ class PageBuilder:
         return "\n".join(lines)
 
     def _key_facts(self, method: Method) -> str:
-        facts = [self._labels("audiences", method.audience)]
-        if method.group_size:
-            facts.append(people(method.group_size["min"], method.group_size["max"]))
-        if method.duration:
-            facts.append(minutes(method.duration["min"], method.duration["max"]))
-        facts.append(f"Svårighet: {self._label('difficulties', method.difficulty).lower()}")
+        found = facts(method, self.vocabulary)
+        shown = [found["audience"].text] + [found[n].short for n in ("group_size", "duration") if found[n].given]
+        shown.append(f"{found['difficulty'].label}: {found['difficulty'].text.lower()}")
         if not method.published:
-            facts.append("Utkast")
-        return " · ".join(facts)
+            shown.append("Utkast")
+        return md_escape(" · ".join(shown))
 
     # -- catalogue -----------------------------------------------------------------------------------
 
@@ -271,48 +255,35 @@ class PageBuilder:
         """All methods in one table (plain HTML, so it works without JavaScript)."""
         rows = []
         for method in self.catalogue.methods:
+            found = facts(method, self.vocabulary)
             url = relative_url(CATALOGUE_URI, method_uri(method.id), self.use_directory_urls)
             data = {
                 "phases": " ".join(method.phases),
                 "audience": " ".join(method.audience),
                 "tags": " ".join(method.tags),
                 "difficulty": method.difficulty or "",
-                "min-people": method.group_size["min"] if method.group_size else "",
-                "max-people": method.group_size["max"] if method.group_size else "",
-                "min-minutes": method.duration["min"] if method.duration else "",
-                "max-minutes": method.duration["max"] if method.duration else "",
+                "min-people": method.group_size.min if method.group_size else "",
+                "max-people": method.group_size.max if method.group_size else "",
+                "min-minutes": method.duration.min if method.duration else "",
+                "max-minutes": method.duration.max if method.duration else "",
                 "id": method.id,
                 "search": search_words(method, self.vocabulary),
             }
-            attributes = " ".join(f'data-{k}="{html_escape(str(v))}"' for k, v in data.items())
-            group = people(method.group_size["min"], method.group_size["max"]) if method.group_size else "–"
-            time = minutes(method.duration["min"], method.duration["max"]) if method.duration else "–"
-            add_url = planner_link(CATALOGUE_URI, method.id, self.use_directory_urls)
-            cells = [
-                f'<a href="{html_escape(url)}">{html_escape(method.title)}</a>'
-                f'<br><span class="mb-summary">{html_escape(method.summary)}</span>'
-                f'<br><a class="mb-row-add" href="{html_escape(add_url)}">'
-                f'Lägg till<span class="mb-sr-only"> {html_escape(method.title)}</span> i workshopplanen</a>',
-                html_escape(", ".join(self.vocabulary.label("phases", p) for p in method.phases)),
-                html_escape(", ".join(self.vocabulary.label("audiences", a) for a in method.audience)),
-                html_escape(group),
-                html_escape(time),
-                html_escape(self.vocabulary.label("difficulties", method.difficulty or "")),
-            ]
-            rows.append(f"<tr {attributes}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            rows.append({
+                "data": data, "url": url, "title": method.title, "summary": method.summary,
+                "add_url": planner_link(CATALOGUE_URI, method.id, self.use_directory_urls),
+                "cells": (found["phases"].short, found["audience"].short, found["group_size"].text,
+                          found["duration"].short or MISSING, found["difficulty"].short),
+            })
         count = len(self.catalogue.methods)
-        header = "".join(f'<th scope="col">{h}</th>' for h in
-                         ("Metod", "Fas", "Målgrupp", "Gruppstorlek", "Tid per träff", "Svårighet"))
-        table = (f'<table class="mb-catalogue" id="mb-catalogue">\n<caption>Alla {count} metoder i bokstavsordning'
-                 f"</caption>\n<thead><tr>{header}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
         markdown = "\n\n".join([
-            _meta({"description": "Alla metoder i Metodbanken i en tabell."}),
+            front_matter("Alla metoder i Metodbanken i en tabell."),
             "# Metodkatalog",
             f"Här finns alla {count} metoder i Metodbanken. Klicka på en metod för att läsa hela beskrivningen. "
             "Du kan också hitta metoder via kapitlen om de tre faserna, via [taggarna](../taggar/index.md) "
             "eller med sökrutan.",
             filter_form_html(self.vocabulary, count),
-            '<div class="mb-catalogue-wrap">\n' + table + "\n</div>",
+            render("catalogue-table.html", rows=rows),
             catalogue_script_html(CATALOGUE_URI, self.use_directory_urls),
         ])
         return GeneratedPage(CATALOGUE_URI, "Metodkatalog", markdown + "\n")
@@ -325,10 +296,10 @@ class PageBuilder:
         overview = " ".join(
             f"[{md_escape(t.label)} ({len(self.catalogue.by_tag.get(t.id, ()))})](#{t.id}){{ .mb-tag }}"
             for t in terms)
-        parts = [_meta({"description": "Metoderna i Metodbanken sorterade efter ämne."}), "# Taggar",
+        parts = [front_matter("Metoderna i Metodbanken sorterade efter ämne."), "# Taggar",
                  "Taggarna samlar metoder som handlar om samma sak. De står i bokstavsordning; siffran säger "
                  "hur många metoder som har taggen.",
-                 f'<nav class="mb-tag-overview" aria-label="Alla taggar" markdown>\n{overview}\n</nav>']
+                 render("tag-overview.html", chips=Markup(overview))]
         for term in terms:
             ids = self.catalogue.by_tag.get(term.id, ())
             block = [f"## {md_escape(term.label)} {{ #{term.id} }}"]
@@ -355,16 +326,9 @@ def swedish_sort_key(text: str) -> str:
     return text.lower().replace("é", "e").translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
 
 
-def _meta(values: dict[str, str]) -> str:
-    # The theme prints meta values unescaped inside attributes (MkDocs' Jinja has no autoescape), so a
-    # summary with a double quote could add attributes to <meta>: escape for HTML here.
-    lines = "\n".join(f"{key}: {json.dumps(html_escape(value), ensure_ascii=False)}" for key, value in values.items())
-    return f"---\n{lines}\n---"
-
-
-def _source(source: dict) -> str:
-    text = md_escape(source["text"])
-    url = source.get("url")
+def _source(source: Source) -> str:
+    text = md_escape(source.text)
+    url = source.url
     if url:
         safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         return f"{text} [{md_escape(url)}]({safe})"

@@ -13,7 +13,11 @@ from __future__ import annotations
 import json
 import posixpath
 
-from .format import html_escape, md_escape, page_url, relative_url
+from markupsafe import Markup
+
+from .format import md_escape, page_url, relative_url
+from .frontmatter import front_matter
+from .templating import render
 from ..core.links import Catalogue
 from ..core.model import Method
 from ..core.vocabulary import Vocabulary
@@ -37,21 +41,18 @@ def planner_link(from_src: str, method_id: str, use_directory_urls: bool) -> str
 
 def add_to_plan_html(method: Method, from_src: str, use_directory_urls: bool) -> str:
     """The "Lägg till i workshopplanen" control on a method page: a plain link, works without JavaScript."""
-    url = html_escape(planner_link(from_src, method.id, use_directory_urls))
-    return (f'<p class="mb-plan-add"><a class="md-button mb-plan-add-link" href="{url}">'
-            f'Lägg till i workshopplanen<span class="mb-sr-only"> ({html_escape(method.title)})</span></a></p>')
+    return render("plan-add.html", url=planner_link(from_src, method.id, use_directory_urls), title=method.title)
 
 
 def _record(method: Method, use_directory_urls: bool) -> dict:
-    duration = method.duration or {}
     return {
         "id": method.id,
         "title": method.title,
         "url": relative_url(PLANNER_URI, f"metoder/{method.id}.md", use_directory_urls),
         "summary": method.summary,
         "phases": list(method.phases),
-        "min": duration.get("min"),
-        "max": duration.get("max"),
+        "min": method.duration.min if method.duration else None,
+        "max": method.duration.max if method.duration else None,
         "steps": {phase: list(steps) for phase, steps in method.steps.items()},
     }
 
@@ -75,30 +76,10 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
     catalogue_url = relative_url(PLANNER_URI, "metoder/index.md", use_directory_urls)
     script = asset_url(PLANNER_URI, PLANNER_SCRIPT, use_directory_urls)
     description = "Sätt ihop en workshop av metoder ur Metodbanken, skriv ut den och dela den som en länk."
-    app = f"""<div class="mb-planner" id="mb-planner" data-catalogue="{html_escape(catalogue_url)}">
-<noscript><p class="mb-notice">Planeraren behöver JavaScript. Utan JavaScript kan du öppna metoderna i <a href="{html_escape(catalogue_url)}">metodkatalogen</a> och skriva ut dem en och en.</p></noscript>
-<div class="mb-planner-editor" id="mb-planner-editor" hidden>
-<div class="mb-field mb-field-wide"><label for="mb-plan-name">Workshopens namn</label><input type="text" id="mb-plan-name" name="namn" autocomplete="off" maxlength="120" placeholder="Till exempel Uppföljning med handledarna"></div>
-<div class="mb-plan-when"><div class="mb-field"><label for="mb-plan-date">Datum</label><input type="date" id="mb-plan-date" name="datum"></div><div class="mb-field"><label for="mb-plan-start">Starttid</label><input type="time" id="mb-plan-start" name="start" value="09:00" step="300"></div></div>
-<p class="mb-plan-status" id="mb-plan-status" role="status" aria-live="polite" aria-atomic="true"></p>
-<div class="mb-notice mb-plan-notice" id="mb-plan-notice" hidden></div>
-<h2 id="mb-plan-heading" tabindex="-1">Metoder i planen</h2>
-<p id="mb-plan-empty" class="mb-notice">Planen är tom. Välj en metod nedan eller i <a href="{html_escape(catalogue_url)}">metodkatalogen</a>.</p>
-<ol class="mb-plan-list" id="mb-plan-list" aria-labelledby="mb-plan-heading"></ol>
-<div class="mb-plan-summary" id="mb-plan-summary"></div>
-<h2 id="mb-plan-add-heading">Lägg till en metod</h2>
-<div class="mb-plan-add-row"><div class="mb-field"><label for="mb-plan-add">Metod</label><select id="mb-plan-add"><option value="">Välj en metod</option></select></div><button type="button" class="md-button" id="mb-plan-add-button">Lägg till i planen</button></div>
-<h2>Skriv ut och dela</h2>
-<p class="mb-plan-actions"><button type="button" class="md-button md-button--primary" id="mb-plan-print">Skriv ut planen</button> <button type="button" class="md-button" id="mb-plan-clear">Töm planen</button></p>
-<div class="mb-field mb-field-wide"><label for="mb-plan-link">Länk till planen</label><input type="text" id="mb-plan-link" readonly aria-describedby="mb-plan-link-hint"><span class="mb-hint" id="mb-plan-link-hint">Den som öppnar länken ser samma plan. Planen sparas också i den här webbläsaren.</span></div>
-<p><button type="button" class="md-button" id="mb-plan-copy">Kopiera länken</button></p>
-</div>
-<section class="mb-handout" id="mb-handout" aria-labelledby="mb-handout-title" hidden></section>
-</div>
-<script type="application/json" id="mb-methods">{_inline_json(planner_data(catalogue, vocabulary, use_directory_urls))}</script>
-<script src="{html_escape(script)}" defer></script>"""
+    app = render("planner.html", catalogue_url=catalogue_url, script=script, name_max=120,
+                 data=Markup(_inline_json(planner_data(catalogue, vocabulary, use_directory_urls))))
     parts = [
-        f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---",
+        front_matter(description),
         f"# {md_escape(PLANNER_TITLE)} {{ .mb-noprint }}",
         "Sätt ihop en workshop av metoder ur Metodbanken. Lägg till metoder här, från "
         "[metodkatalogen](metoder/index.md) eller med knappen ”Lägg till i workshopplanen” på varje metods sida. "
