@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 from .fielddocs import build_field_docs
 from ..core import sanitize
+from ..core.htmltokens import Token, replace_placeholders
 from .format import html_escape, md_escape, minutes, page_url, people, relative_url, swedish_date
 from ..core.links import Catalogue
 from ..core.model import Method
@@ -27,7 +28,6 @@ METHODS_DIR = "metoder"
 CATALOGUE_URI = "metoder/index.md"
 TAGS_URI = "taggar/index.md"
 PART_PLACEHOLDER = '<div class="mb-part" data-mb-part="{key}"></div>'
-_PART_RE = re.compile(r'<div class="mb-part" data-mb-part="([a-z0-9-]+)"></div>')
 _URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -371,9 +371,28 @@ def _source(source: dict) -> str:
     return text
 
 
+class MissingPart(LookupError):
+    """A placeholder in a rendered page whose content is missing: the build must stop, not print a gap."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "en del av sidan saknas"
+
+
 def splice_parts(html: str, parts: dict[str, str]) -> str:
-    """A rendered method page with each part placeholder replaced by its clean HTML (see GeneratedPage.parts)."""
-    return _PART_RE.sub(lambda m: parts.get(m.group(1), ""), html)
+    """A rendered method page with each part placeholder replaced by its clean HTML (see GeneratedPage.parts).
+
+    A placeholder without its part raises MissingPart."""
+
+    def key_of(token: Token) -> str | None:
+        return token.attr("data-mb-part") if token.attr("class") == "mb-part" else None
+
+    def part(key: str) -> str:
+        if key not in parts:
+            raise MissingPart(f"metodtexten till platshållaren {key} saknas (ett fel i Metodbanken, inte i "
+                              "metodfilen); bygg igen, och hör av dig om felet finns kvar")
+        return parts[key]
+
+    return replace_placeholders(html, key_of, part)
 
 
 def _page_link(url: str, src: str, use_directory_urls: bool) -> str:
