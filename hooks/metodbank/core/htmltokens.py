@@ -7,15 +7,16 @@ keeps the bytes of every attribute it does not change (quoting and entities incl
 
 from __future__ import annotations
 
+import functools
 import html as html_module
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 _SPACE = " \t\n\r\f"
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A piece of HTML: a start or end tag, text, a comment, a declaration… `text` is its exact source."""
 
@@ -43,8 +44,7 @@ class _Tokenizer(HTMLParser):
         self.found: list[tuple[int, int, str, str, list, int]] = []  # (line, column, kind, tag, attrs, tag length)
 
     def _add(self, kind: str, tag: str = "", attrs: list | None = None, length: int = 0) -> None:
-        line, column = self.getpos()
-        self.found.append((line, column, kind, tag, attrs or [], length))
+        self.found.append((self.lineno, self.offset, kind, tag, attrs or [], length))  # getpos(): where it starts
 
     def handle_starttag(self, tag, attrs):
         self._add("starttag", tag, attrs, len(self.get_starttag_text() or ""))
@@ -196,30 +196,30 @@ def rename_end(token: Token, tag: str) -> str:
 # -- placeholders --------------------------------------------------------------------------------------------
 
 
-def empty_elements(tokens: list[Token], tag: str) -> Iterator[tuple[int, Token]]:
-    """(index, start token) of every `<tag …></tag>` with nothing between the two tags."""
-    for index, token in enumerate(tokens[:-1]):
-        after = tokens[index + 1]
-        if token.kind == "starttag" and token.tag == tag and after.kind == "endtag" and after.tag == tag \
-                and len(token.text) == token.tag_length:
-            yield index, token
+@functools.lru_cache(maxsize=4096)
+def _empty_divs(html: str) -> tuple[tuple[int, int, Token], ...]:
+    """(start, end, start token) of every `<div …></div>` with nothing between its tags. Kept per page:
+    under `mkdocs serve` an unchanged page is read once."""
+    found = []
+    offset = 0
+    tokens = tokenize(html)
+    for index, token in enumerate(tokens):
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.kind == "starttag" and token.tag == "div" and after is not None and after.kind == "endtag" \
+                and after.tag == "div" and len(token.text) == token.tag_length and len(after.text) == len("</div>"):
+            found.append((offset, offset + len(token.text) + len(after.text), token))
+        offset += len(token.text)
+    return tuple(found)
 
 
 def replace_placeholders(html: str, key_of: Callable[[Token], str | None], fill: Callable[[str], str]) -> str:
     """`html` with every empty `<div …></div>` for which `key_of(start token)` gives a key replaced by
     `fill(key)`."""
-    tokens = tokenize(html)
-    found = {index: key for index, token in empty_elements(tokens, "div") if (key := key_of(token)) is not None}
-    if not found:
-        return html
-    out, skip = [], False
-    for index, token in enumerate(tokens):
-        if skip:
-            skip = False
-            continue
-        if index in found:
-            out.append(fill(found[index]))
-            skip = True
-            continue
-        out.append(token.text)
+    found = [(start, end, key) for start, end, token in _empty_divs(html) if (key := key_of(token)) is not None]
+    out, last = [], 0
+    for start, end, key in found:
+        out.append(html[last:start])
+        out.append(fill(key))
+        last = end
+    out.append(html[last:])
     return "".join(out)

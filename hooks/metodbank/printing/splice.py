@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -65,16 +66,36 @@ def _adapt(html: str, shift: int, prefix: str, move: Callable[[str], str]) -> st
         return None
 
     out = []
-    for token in _without_title(tokenize(html)):
-        level = int(token.tag[1]) + shift if token.tag in _HEADINGS else 0
+    for piece in _template(html):
+        if isinstance(piece, str):
+            out.append(piece)
+            continue
+        level = int(piece.tag[1]) + shift if piece.tag in _HEADINGS else 0
         tag = f"h{min(6, level)}" if level else None
-        if token.is_start:
-            out.append(rewrite_start(token, change, tag))
-        elif token.kind == "endtag" and tag:
-            out.append(rename_end(token, tag))
-        else:
-            out.append(token.text)
+        out.append(rewrite_start(piece, change, tag) if piece.is_start else rename_end(piece, tag))
     return "".join(out)
+
+
+_CHANGED = frozenset({"id", "href", "src"}) | ID_REFERENCES
+
+
+@functools.lru_cache(maxsize=4096)
+def _template(html: str) -> tuple[str | Token, ...]:
+    """A method body without its title, as text and the tags _adapt may change (headings, ids, references,
+    links). A body goes into several print pages, and under `mkdocs serve` into every rebuild: it is read
+    once, and kept small (a few tags between long runs of text)."""
+    pieces: list[str | Token] = []
+    text: list[str] = []
+    for token in _without_title(tokenize(html)):
+        if (token.is_start and (token.tag in _HEADINGS or any(name in _CHANGED for name, _ in token.attrs))) \
+                or (token.kind == "endtag" and token.tag in _HEADINGS):
+            pieces.append("".join(text))
+            pieces.append(token)
+            text = []
+        else:
+            text.append(token.text)
+    pieces.append("".join(text))
+    return tuple(piece for piece in pieces if piece != "")
 
 
 def _without_title(tokens: list[Token]) -> list[Token]:
