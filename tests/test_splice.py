@@ -112,3 +112,20 @@ def test_a_missing_body_fails_the_build_with_a_clear_message(tmp_path):
     assert ("Metodbanken: sidan utskrift/genomforande.md kunde inte byggas: metoden ova-pa-plats ska skrivas ut "
             "här, men sidan metoder/ova-pa-plats.md byggdes inte") in build.stderr
     assert "Traceback" not in build.stderr + build.stdout
+
+
+def test_links_in_method_text_are_moved_by_the_parser(project):
+    from helpers import VALID_BODY, make_method
+    from metodbank import PageBuilder, Settings, load_project
+
+    body = VALID_BODY + ("\n## Exempel\n\nSe [andra](andra.md#syfte), [ut](https://example.org/?a=1&b=2 \"a & b\") "
+                         "och ![bild](bild.png).\n\n```\nhref=\"andra.md\"\n```\n")
+    make_method(project, "m", body=body)
+    make_method(project, "andra")
+    result = load_project(Settings.for_root(project))
+    page = PageBuilder(result.catalogue, result.vocabulary).build_method_page(result.catalogue.get("m"))
+    html = splice_parts(page.markdown, page.parts)
+    assert '<a href="../andra/#syfte">andra</a>' in html
+    assert '<a href="https://example.org/?a=1&amp;b=2" title="a &amp; b">ut</a>' in html
+    assert '<img alt="bild" src="../bild.png">' in html
+    assert 'href="andra.md"' in html.replace("&quot;", '"')  # code is text, not a link

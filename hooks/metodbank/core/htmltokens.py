@@ -188,6 +188,11 @@ def _serialize(token: Token, change: Callable[[str, str], str | None], tag: str 
     return "".join(parts) + ("/>" if token.kind == "startendtag" else ">")
 
 
+def rewrite_attributes(html: str, change: Callable[[str, str], str | None]) -> str:
+    """`html` with the attributes of every start tag changed as `rewrite_start` does."""
+    return "".join(rewrite_start(t, change) if t.is_start else t.text for t in tokenize(html))
+
+
 def rename_end(token: Token, tag: str) -> str:
     """An end tag token's text for another element name."""
     return token.text[:2] + tag + token.text[2 + len(token.tag):]

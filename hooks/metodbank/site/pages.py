@@ -7,6 +7,7 @@ method's text can never become markup on the site.
 
 from __future__ import annotations
 
+import html as _html
 import json
 import posixpath
 import re
@@ -15,7 +16,7 @@ from html.parser import HTMLParser
 
 from .fielddocs import build_field_docs
 from ..core import sanitize
-from ..core.htmltokens import Token, replace_placeholders
+from ..core.htmltokens import Token, replace_placeholders, rewrite_attributes
 from .format import html_escape, md_escape, minutes, page_url, people, relative_url, swedish_date
 from ..core.links import Catalogue
 from ..core.model import Method
@@ -28,7 +29,6 @@ METHODS_DIR = "metoder"
 CATALOGUE_URI = "metoder/index.md"
 TAGS_URI = "taggar/index.md"
 PART_PLACEHOLDER = '<div class="mb-part" data-mb-part="{key}"></div>'
-_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -188,8 +188,9 @@ class PageBuilder:
         and permalinks see them), everything between them is a placeholder for its clean HTML."""
         html = sanitize.render_clean(text).html
         src = method_uri(self._method_id)
-        html = _URL_ATTR.sub(lambda m: f'{m.group(1)}="{html_escape(_page_link(m.group(2), src, self.use_directory_urls))}"',
-                             html)
+        # The parser gives each value unescaped; _page_link unescapes what it gets, so it gets the value escaped.
+        html = rewrite_attributes(html, lambda name, value: _page_link(
+            _html.escape(value, quote=False), src, self.use_directory_urls) if name in ("href", "src") else None)
         blocks = []
         for kind, value in _split_headings(html):
             if kind == "html":
