@@ -12,11 +12,10 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from .fielddocs import build_field_docs
 from ..core import sanitize
-from ..core.htmltokens import Token, replace_placeholders, rewrite_attributes
+from ..core.htmltokens import Token, replace_placeholders, rewrite_attributes, tokenize
 from .format import html_escape, md_escape, minutes, page_url, people, relative_url, swedish_date
 from ..core.links import Catalogue
 from ..core.model import Method
@@ -417,59 +416,31 @@ def _page_link(url: str, src: str, use_directory_urls: bool) -> str:
     return moved + (f"#{fragment}" if fragment else "")
 
 
-class _TopHeadings(HTMLParser):
-    """Offsets of the headings (h3–h6) at the top level of a fragment, with their text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.headings: list[list] = []  # [level, start (line, col), end (line, col), text]
-        self._current: list | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth == 0 and tag in ("h3", "h4", "h5", "h6"):
-            self._current = [int(tag[1]), self.getpos(), None, ""]
-        if tag not in ("br", "img", "hr"):
-            self.depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        pass  # a void element (<br/>) changes no depth and is never a heading
-
-    def handle_endtag(self, tag):
-        self.depth -= 1
-        if self.depth == 0 and self._current is not None:
-            line, col = self.getpos()
-            self._current[2] = (line, col + len(f"</{tag}>"))
-            self.headings.append(self._current)
-            self._current = None
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current[3] += data
-
-
 def _split_headings(html: str) -> list[tuple[str, str]]:
-    """("html", fragment) and ("###", heading text) in order; a fragment never contains a top-level heading."""
-    parser = _TopHeadings()
-    parser.feed(html)
-    parser.close()
-    starts = [0]
-    for line in html.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-
-    def offset(pos: tuple[int, int]) -> int:
-        return starts[pos[0] - 1] + pos[1]
-
+    """("html", fragment) and ("###", heading text) in order; a fragment never contains a top-level heading
+    (h3–h6 outside every other element)."""
     result: list[tuple[str, str]] = []
-    last = 0
-    for level, start, end, text in parser.headings:
-        if end is None:
-            continue
-        before = html[last:offset(start)]
-        if before.strip():
-            result.append(("html", before.strip("\n")))
-        result.append(("#" * level, " ".join(text.split())))
-        last = offset(end)
+    depth = last = offset = 0
+    current: list | None = None  # [level, start offset, text]
+    for token in tokenize(html):
+        if token.kind == "starttag":
+            if depth == 0 and token.tag in ("h3", "h4", "h5", "h6"):
+                current = [int(token.tag[1]), offset, ""]
+            if token.tag not in ("br", "img", "hr"):
+                depth += 1
+        elif token.kind == "endtag":
+            depth -= 1
+            if depth == 0 and current is not None:
+                level, start, text = current
+                before = html[last:start]
+                if before.strip():
+                    result.append(("html", before.strip("\n")))
+                result.append(("#" * level, " ".join(text.split())))
+                last = offset + len(f"</{token.tag}>")
+                current = None
+        elif token.kind == "data" and current is not None:
+            current[2] += _html.unescape(token.text)
+        offset += len(token.text)
     rest = html[last:]
     if rest.strip():
         result.append(("html", rest.strip("\n")))
