@@ -82,6 +82,7 @@ def test_splice_parts():
     [
         "<!DOCTYPE html><html lang=sv><head><script>if (a < b && c > d) {}</script><style>p>a{}</style></head>",
         "<p>a < b &amp c &#x27; &unknown; <!-- <p> --> <![CDATA[x]]> <?php x ?> </p",
+        "<![foo[x]]> <![if !IE]>x<![endif]> <!x y> <!-- open",
         "<div\nclass='a'\n  id=b hidden data-x=\"&quot;\"></div><br/><img src=x />text",
         "",
         "no markup at all",

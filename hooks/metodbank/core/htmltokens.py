@@ -70,6 +70,16 @@ class _Tokenizer(HTMLParser):
     def unknown_decl(self, data):
         self._add("unknown_decl")
 
+    def parse_html_declaration(self, i):
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:  # "<![foo[…": a declaration the parser gives up on is text up to ">"
+            end = self.rawdata.find(">", i + 2)
+            if end < 0:
+                return -1
+            self._add("unknown_decl")
+            return end + 1
+
 
 def tokenize(html: str) -> list[Token]:
     """The tokens of `html`, in order; "".join(t.text for t in tokens) == html."""
