@@ -103,7 +103,7 @@ def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[
     tag or a link run over several lines; a finding is reported at the line where the tag or link starts.
     Every pattern is linear in the length of the body, so a hostile file cannot make the check slow.
     """
-    text = _blank_code(body)
+    text = _blank_code(body, first_line)
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def line_of(position: int) -> int:
@@ -139,10 +139,10 @@ def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[
     return findings, method_links
 
 
-def _blank_code(body: str) -> str:
+def _blank_code(body: str, first_line: int = 1) -> str:
     """The body with fenced code and inline code replaced by blanks, keeping every line in its place."""
     return "\n".join("" if line.code else _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line.text)
-                     for line in source.scan(body))
+                     for line in source.scan(body, first_line))
 
 
 def _check_attr_list(content: str, number: int) -> Iterator[Finding]:

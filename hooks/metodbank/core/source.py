@@ -20,11 +20,14 @@ Line numbers are lines of the file: `first_line` says which file line the text s
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 FRONT_MATTER_FENCE = "---"
 _FRONT_MATTER_ENDS = ("---", "...")
-_BULLETS = "-+*"
+_LIST_MARKER = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)")
 
 
 def normalize(text: str) -> str:
@@ -55,8 +58,7 @@ def split_front_matter(text: str) -> FrontMatter:
     return FrontMatter(True, False, "", text, 1)
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """An ATX heading: its level, its text (without the #s) and where its #s start in the line."""
 
     level: int
@@ -64,8 +66,7 @@ class Heading:
     column: int  # index in the line of the first "#"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of a Markdown text and what it is."""
 
     number: int  # line of the file
@@ -74,29 +75,41 @@ class Line:
     heading: Heading | None  # an ATX heading at the top level, outside code
 
 
+_MAY_START = frozenset("`~#-+*0123456789")  # what a fence, heading or list item begins with
+
+
 def scan(text: str, first_line: int = 1) -> list[Line]:
     """Every line of `text` (split at LF) with its fences and headings; line numbers start at `first_line`."""
+    return list(_scan(text, first_line))
+
+
+@functools.lru_cache(maxsize=16)  # the checks read a body's structure twice (sections, then markup)
+def _scan(text: str, first_line: int) -> tuple[Line, ...]:
     lines: list[Line] = []
     items: list[int] = []  # the text column of each open list item, outermost first
     fence: tuple[str, int, int] | None = None  # (character, length, number of list items around it)
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
-        indent, start = _indentation(line)
-        blank = start == len(line)
+        rest = line.lstrip(" \t")
+        start = len(line) - len(rest)
+        indent = start if "\t" not in line[:start] else _indentation(line)[0]
         if fence is not None:
             char, length, depth = fence
-            if blank or depth == 0 or indent >= items[depth - 1]:
+            if not rest or depth == 0 or indent >= items[depth - 1]:
                 base = items[depth - 1] if depth else 0
-                if indent - base <= 3 and _closes(line[start:], char, length):
+                if indent - base <= 3 and rest[:1] == char and _closes(rest, char, length):
                     fence = None
                 lines.append(Line(number, line, True, None))
                 continue
             fence = None  # a line left of the list item's text ends the item, and the fence with it
-        if blank:
+        if not rest:
             lines.append(Line(number, line, False, None))
             continue
         while items and indent < items[-1]:
             items.pop()
+        if rest[0] not in _MAY_START:
+            lines.append(Line(number, line, False, None))
+            continue
         column, position = indent, start
         while True:
             relative = column - (items[-1] if items else 0)
@@ -115,7 +128,7 @@ def scan(text: str, first_line: int = 1) -> list[Line]:
             continue
         heading = _heading(line, position) if relative <= 3 and not items else None
         lines.append(Line(number, line, False, heading))
-    return lines
+    return tuple(lines)
 
 
 def headings(text: str, first_line: int = 1) -> list[tuple[int, Heading]]:
@@ -175,37 +188,28 @@ def _indentation(line: str) -> tuple[int, int]:
 
 def _list_marker(line: str, position: int) -> str | None:
     """The list marker (`-`, `+`, `*`, `1.`, `1)`) at `position`, followed by a space, tab or the line's end."""
-    if position >= len(line):
+    match = _LIST_MARKER.match(line, position)
+    if match is None or (match.group()[0] in "-*" and _thematic_break(line[position:])):
         return None
-    end = position
-    if line[position] in _BULLETS:
-        if _thematic_break(line[position:]):
-            return None
-        end += 1
-    else:
-        while end < len(line) and line[end].isascii() and line[end].isdigit() and end - position < 9:
-            end += 1
-        if end == position or end >= len(line) or line[end] not in ".)":
-            return None
-        end += 1
-    if end < len(line) and line[end] not in " \t":
-        return None
-    return line[position:end]
+    return match.group()
 
 
 def _thematic_break(rest: str) -> bool:
-    chars = [c for c in rest if c not in " \t"]
-    return len(chars) >= 3 and len(set(chars)) == 1 and chars[0] in "-*_"
+    """Three or more of one of - * _ and nothing else but spaces and tabs."""
+    return rest[0] in "-*_" and not rest.strip(" \t" + rest[0]) and rest.count(rest[0]) >= 3
 
 
 def _item_text(line: str, column: int, position: int, marker: str) -> tuple[int, int]:
     """(column, index) where a list item's text starts: after the marker and one to four spaces."""
     column += len(marker)
     position += len(marker)
-    spaces, after = _indentation(line[position:])
-    if after == len(line) - position or spaces > 4:  # nothing after the marker, or indented code in the item
+    after = line[position:]
+    text = after.lstrip(" \t")
+    gap = len(after) - len(text)
+    spaces = gap if "\t" not in after[:gap] else _indentation(after)[0]
+    if not text or spaces > 4:  # nothing after the marker, or indented code in the item
         return column + 1, min(position + 1, len(line))
-    return column + spaces, position + after
+    return column + spaces, position + gap
 
 
 def _opens(rest: str) -> tuple[str, int] | None:
