@@ -35,7 +35,8 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str, local: dict[str, str
     """Relative links of a page written at `from_uri`, rewritten for a page at `to_uri`.
 
     A link to a page whose content is included in the new page (`local`: src_uri → anchor) becomes an
-    in-page link; every other relative link is re-pointed so it still reaches the same page.
+    in-page link; every other relative link is re-pointed so it still reaches the same page. Links inside
+    code fences are text and stay as written.
     """
 
     def target(url: str) -> str:
