@@ -181,3 +181,11 @@ def test_chapter_front_matter_closes_only_at_a_fence_line(tmp_path):
     (tmp_path / "kapitel.md").write_text("---\ntitle: x\n----\n---\n# Titel\n\nText.\n", encoding="utf-8")
     chapter = Chapter.read(tmp_path, "kapitel.md")
     assert (chapter.title, chapter.prose) == ("Titel", "Text.\n")
+
+
+def test_chapter_check_reads_front_matter_like_the_build(tmp_path):
+    from metodbank.core import sanitize
+
+    md = sanitize.site_markdown()
+    text = "---  \ntitle: <img src=x onerror=alert(1)>\n...\n# Titel\n\n<b onclick=\"x()\">Text</b>\n"
+    assert [(line, removal.code) for line, removal in sanitize.check_chapter(text, md)] == [(6, "unsafe-html")]
