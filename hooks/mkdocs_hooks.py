@@ -128,7 +128,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     engine = _state.get("engine")
     if engine is not None and "parts" in _state:
         if src in _state["parts"]:
-            html = engine.splice_parts(html, _state["parts"][src])
+            html = _splice(engine.splice_parts, src, html, _state["parts"][src])
         elif src not in _state["generated"] or src in _state["to_clean"]:
             base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
             html, removed = engine.clean_page(html, base.strip("/"))  # URLs in it are relative to the page URL
@@ -144,9 +144,17 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     """Splice the method bodies into the print pages (every page's content exists by now)."""
     included = _state.get("spliced", {}).get(page.file.src_uri)
     if included is not None:
-        page.content = _state["engine"].splice_methods(page.content, page.file.src_uri, _state["bodies"], included,
-                                                       config.use_directory_urls)
+        page.content = _splice(_state["engine"].splice_methods, page.file.src_uri, page.content, page.file.src_uri,
+                               _state["bodies"], included, config.use_directory_urls)
     return context
+
+
+def _splice(splice, src: str, *args):
+    """An engine splice (parts of a page put into its placeholders); a missing part stops the build."""
+    try:
+        return splice(*args)
+    except _state["engine"].MissingPart as error:
+        raise PluginError(f"Metodbanken: sidan {src} kunde inte byggas: {error}") from None
 
 
 @event_priority(50)

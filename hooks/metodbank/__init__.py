@@ -10,7 +10,7 @@ from .contribute.derived import SCHEMA_PATH, format_json_schema
 from .site.editor import EDITOR_TITLE, EDITOR_URI, editor_markdown, method_data_files
 from .core.links import Catalogue, link_methods
 from .core.model import BodySection, Method
-from .site.pages import GeneratedPage, PageBuilder, splice_parts
+from .site.pages import GeneratedPage, MissingPart, PageBuilder, splice_parts
 from .printing.documents import PDF_ENV, add_print_links, print_documents
 from .printing.pages import build_print_pages
 from .printing.splice import splice_methods
@@ -38,6 +38,7 @@ __all__ = [
     "GeneratedPage",
     "Level",
     "Method",
+    "MissingPart",
     "PageBuilder",
     "Problem",
     "Project",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import sanitize
+from . import sanitize, source
 from .model import BodySection
 from .schema import SECTIONS, SECTION_TITLES
 from .text import did_you_mean, join_quoted
@@ -24,8 +24,6 @@ SAFE_SCHEMES = tuple(sorted(sanitize.URL_SCHEMES))
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "data", "poster", "background",
                             "xlink:href", "srcdoc"})
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # A dangerous tag name written outside code is refused even where Markdown would show it as text: the
 # sanitizer decides what is safe, this only stops a text that tries.
@@ -54,39 +52,16 @@ class Finding:
 
 def split_sections(body: str, first_line: int) -> tuple[list[BodySection], list[Finding]]:
     """H2 sections of the body, skipping code fences; H1s and text before the first H2 are findings."""
-    sections: list[BodySection] = []
-    findings: list[Finding] = []
-    current: tuple[str, int] | None = None
-    buffer: list[str] = []
-    fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
-        number = first_line + offset
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-        heading = _HEADING.match(line) if fence is None else None
-        if heading and len(heading.group(1)) <= 2:
-            if len(heading.group(1)) == 1:
-                findings.append(Finding(number, "h1-in-body", "använd inte # (huvudrubrik) i texten; titeln kommer "
-                                        "från fältet title, och avsnitten börjar med ##"))
-                continue
-            if current:
-                sections.append(BodySection(current[0], current[1], "\n".join(buffer).strip("\n")))
-            current, buffer = (heading.group(2).strip(), number), []
-            continue
-        if current is None:
-            if line.strip():
-                findings.append(Finding(number, "text-before-section", 'text före första rubriken; börja med '
-                                        '"## Syfte" och skriv texten under den'))
-            continue
-        buffer.append(line)
-    if current:
-        sections.append(BodySection(current[0], current[1], "\n".join(buffer).strip("\n")))
-    return sections, findings
+    found, outside = source.sections(body, first_line)
+    findings = []
+    for line in outside:
+        if line.heading is not None:
+            findings.append(Finding(line.number, "h1-in-body", "använd inte # (huvudrubrik) i texten; titeln kommer "
+                                    "från fältet title, och avsnitten börjar med ##"))
+        else:
+            findings.append(Finding(line.number, "text-before-section", 'text före första rubriken; börja med '
+                                    '"## Syfte" och skriv texten under den'))
+    return [BodySection(s.title, s.line, s.text) for s in found], findings
 
 
 def check_sections(sections: list[BodySection], body_line: int) -> Iterator[Finding]:
@@ -127,7 +102,7 @@ def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[
     tag or a link run over several lines; a finding is reported at the line where the tag or link starts.
     Every pattern is linear in the length of the body, so a hostile file cannot make the check slow.
     """
-    text = _blank_code(body)
+    text = _blank_code(body, first_line)
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def line_of(position: int) -> int:
@@ -163,27 +138,10 @@ def check_markup(body: str, first_line: int) -> tuple[list[Finding], list[tuple[
     return findings, method_links
 
 
-def _blank_code(body: str) -> str:
+def _blank_code(body: str, first_line: int = 1) -> str:
     """The body with fenced code and inline code replaced by blanks, keeping every line in its place."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in body.split("\n"):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-                out.append("")
-                continue
-            if marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-                out.append("")
-                continue
-        if fence is not None:
-            out.append("")
-            continue
-        out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
-    return "\n".join(out)
+    return "\n".join("" if line.code else _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line.text)
+                     for line in source.scan(body, first_line))
 
 
 def _check_attr_list(content: str, number: int) -> Iterator[Finding]:

@@ -1,13 +1,12 @@
 """Reading `methods/*.md`: files → `Source` (front matter data, line map, body). No validation of fields.
 
-Owns everything about bytes and text: size limits, encodings, BOM, line ends, the front-matter fence
-and strict YAML. Lines are converted once, here, to lines of the file.
+Owns everything about bytes and text: size limits, encodings, BOM, line ends and strict YAML; the
+front-matter fences are read by source.py. Lines are converted once, here, to lines of the file.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,12 +14,11 @@ from typing import Any
 from . import yamlstrict
 from .model import line_of
 from .problems import Problem
+from .source import normalize, split_front_matter
 from .text import ID_PATTERN, slugify
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_FRONT_MATTER_CHARS = 32 * 1024
-FENCE = "---"
-_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)  # a line that .rstrip() makes --- or ...
 
 
 @dataclass(frozen=True)
@@ -119,15 +117,14 @@ def load_source(rel: str, method_id: str, raw: bytes) -> tuple[Source | None, li
     if not text.strip():
         return None, [Problem(rel, 1, "empty-file", "filen är tom; börja med front matter mellan två rader ---, "
                               "eller skapa filen med metodbank new")]
-    first_end = text.find("\n")
-    if (text[:first_end] if first_end >= 0 else text).rstrip() != FENCE:
+    split = split_front_matter(text)
+    if not split.opened:
         return None, [Problem(rel, 1, "missing-front-matter", "filen ska börja med en rad med bara --- följd av "
                               "metodens fält (front matter) och en rad till med ---")]
-    closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
-    if closing is None:
+    if not split.closed:
         return None, [Problem(rel, 1, "unclosed-front-matter", "front matter stängs aldrig; lägg till en rad med "
                               "bara --- efter det sista fältet")]
-    yaml_text = text[first_end + 1:closing.start() - 1] if closing.start() > first_end + 1 else ""
+    yaml_text = split.yaml
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         return None, [Problem(rel, 2, "front-matter-too-large", f"front matter är {len(yaml_text)} tecken; högst "
                               f"{MAX_FRONT_MATTER_CHARS} tillåts; flytta längre text till brödtexten")]
@@ -141,9 +138,8 @@ def load_source(rel: str, method_id: str, raw: bytes) -> tuple[Source | None, li
                                 "värde (title: …), inte en lista eller en ensam text"))
     if not isinstance(result.data, dict):
         return None, problems
-    body = text[closing.end() + 1:]
-    body_line = text.count("\n", 0, closing.start()) + 2  # the line after the closing fence
-    return Source(rel, method_id, result.data, dict(result.lines), body, body_line, frozenset(result.refused)), problems
+    return (Source(rel, method_id, result.data, dict(result.lines), split.body, split.body_line,
+                   frozenset(result.refused)), problems)
 
 
 def _decode(rel: str, raw: bytes) -> tuple[str, Problem | None]:
@@ -160,7 +156,7 @@ def _decode(rel: str, raw: bytes) -> tuple[str, Problem | None]:
         line = raw[: error.start].count(b"\n") + 1
         return "", Problem(rel, line, "not-utf8", "filen är inte sparad som UTF-8 (tecknet på raden går inte att "
                            "läsa); spara om filen som UTF-8 i din editor")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    return normalize(text), None
 
 
 def _relative(root: Path, path: Path) -> str:

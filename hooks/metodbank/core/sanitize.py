@@ -29,6 +29,8 @@ import markdown
 import nh3
 from pygments.token import STANDARD_TYPES
 
+from .source import split_front_matter
+
 # Hosts images may be loaded from, besides the site itself. Empty on purpose: an image from another
 # host lets that host see every reader (a tracking pixel). Add a host here only after a decision by the
 # editors, and say so in CONTRIBUTING.md (the allow-list there is generated from this module).
@@ -487,7 +489,6 @@ def allow_list_markdown(policy: Policy = METHOD_POLICY) -> str:
 
 DEFAULT_SITE_EXTENSIONS: list = ["admonition", "attr_list", "def_list", "md_in_html", "tables",
                                  {"toc": {"permalink": True}}, "pymdownx.details", "pymdownx.superfences"]
-_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 def site_markdown(extensions: list | None = None) -> markdown.Markdown:
@@ -508,9 +509,9 @@ def site_markdown(extensions: list | None = None) -> markdown.Markdown:
 
 def check_chapter(text: str, md: markdown.Markdown, page_dir: str = "") -> list[tuple[int, Removal]]:
     """(file line, removal) for what the site allow-list would remove from a rendered chapter."""
-    front = _FRONT.match(text)
-    body = text[front.end():] if front else text
-    offset = text[: front.end()].count("\n") if front else 0
+    split = split_front_matter(text)
+    body = split.body if split.closed else text
+    offset = split.body_line - 1
     md.reset()
     found = []
     for removal in dict.fromkeys(removals(md.convert(body), SITE_POLICY, page_dir)):

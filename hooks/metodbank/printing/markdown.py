@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core import source
 from ..core.project import inside
 from ..core.text import slugify
 
-_HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _INLINE_LINK = re.compile(r"(?<!\\)\]\((<[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?)\)")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -20,18 +19,13 @@ _ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 
 def shift_headings(markdown: str, levels: int) -> str:
     """Every ATX heading outside code fences moved `levels` down (at most h6)."""
-    out, fence = [], None
-    for line in markdown.split("\n"):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)[0]
-            if fence is None:
-                fence = marker
-            elif fence == marker:
-                fence = None
-        elif fence is None:
-            line = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels), line)
-        out.append(line)
+    out = []
+    for line in source.scan(markdown):
+        heading, text = line.heading, line.text
+        if heading is not None:
+            end = heading.column + heading.level
+            text = text[:heading.column] + "#" * min(6, heading.level + levels) + text[end:]
+        out.append(text)
     return "\n".join(out)
 
 
@@ -39,7 +33,8 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str, local: dict[str, str
     """Relative links of a page written at `from_uri`, rewritten for a page at `to_uri`.
 
     A link to a page whose content is included in the new page (`local`: src_uri → anchor) becomes an
-    in-page link; every other relative link is re-pointed so it still reaches the same page.
+    in-page link; every other relative link is re-pointed so it still reaches the same page. Links inside
+    code fences are text and stay as written.
     """
 
     def target(url: str) -> str:
@@ -55,8 +50,21 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str, local: dict[str, str
             new = posixpath.relpath(resolved, posixpath.dirname(to_uri) or ".") + (f"#{fragment}" if fragment else "")
         return f"<{new}>" if bracketed else new
 
-    markdown = _INLINE_LINK.sub(lambda m: f"]({target(m.group(1))}{m.group(2)})", markdown)
-    return _REFERENCE.sub(lambda m: m.group(1) + target(m.group(2)), markdown)
+    def rebase(prose: str) -> str:
+        prose = _INLINE_LINK.sub(lambda m: f"]({target(m.group(1))}{m.group(2)})", prose)
+        return _REFERENCE.sub(lambda m: m.group(1) + target(m.group(2)), prose)
+
+    return "\n".join(rebase(text) if not code else text for code, text in _runs(markdown))
+
+
+def _runs(markdown: str) -> list[tuple[bool, str]]:
+    """The text in runs of lines: (True, code fence with its content) or (False, the prose between)."""
+    runs: list[tuple[bool, list[str]]] = []
+    for line in source.scan(markdown):
+        if not runs or runs[-1][0] != line.code:
+            runs.append((line.code, []))
+        runs[-1][1].append(line.text)
+    return [(code, "\n".join(lines)) for code, lines in runs]
 
 
 def _plain(markdown_heading: str) -> str:
@@ -85,17 +93,14 @@ class Chapter:
     def read(cls, docs_dir: Path, src_uri: str) -> Chapter:
         if not readable(docs_dir, src_uri):
             raise ValueError(f"{src_uri} is not a file inside {docs_dir}")
-        text = (docs_dir / src_uri).read_text(encoding="utf-8").replace("\r\n", "\n")
-        if text.startswith("---\n"):
-            end = text.find("\n---", 4)
-            if end != -1:
-                text = text[end + 4:].lstrip("\n")
+        text = source.normalize((docs_dir / src_uri).read_text(encoding="utf-8-sig"))
+        split = source.split_front_matter(text)
         title, body = "", []
-        for line in text.split("\n"):
-            if not title and re.match(r"^#\s", line):
-                title = _plain(line[2:])
+        for line in source.scan(split.body if split.closed else text):
+            if not title and line.heading is not None and line.heading.level == 1:
+                title = _plain(line.heading.text)
                 continue
-            body.append(line)
+            body.append(line.text)
         stem = posixpath.splitext(src_uri)[0]
         return cls(src_uri, title or stem, "\n".join(body).strip() + "\n")
 

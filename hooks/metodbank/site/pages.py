@@ -7,19 +7,20 @@ templates' autoescaping (HTML, site/templates), so a method's text can never bec
 
 from __future__ import annotations
 
+import html as _html
 import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from markupsafe import Markup
 
 from .fielddocs import build_field_docs
 from ..core import sanitize
+from ..core.htmltokens import Token, replace_placeholders, rewrite_attributes, tokenize
 from .facts import MISSING, facts
 from .frontmatter import front_matter
 from .templating import render
-from .format import html_escape, md_escape, page_url, relative_url, swedish_date
+from .format import md_escape, page_url, relative_url, swedish_date
 from ..core.links import Catalogue
 from ..core.model import Method, Source
 from .catalogue import catalogue_script_html, filter_form_html, search_words
@@ -31,8 +32,6 @@ METHODS_DIR = "metoder"
 CATALOGUE_URI = "metoder/index.md"
 TAGS_URI = "taggar/index.md"
 PART_PLACEHOLDER = '<div class="mb-part" data-mb-part="{key}"></div>'
-_PART_RE = re.compile(r'<div class="mb-part" data-mb-part="([a-z0-9-]+)"></div>')
-_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -175,8 +174,9 @@ class PageBuilder:
         and permalinks see them), everything between them is a placeholder for its clean HTML."""
         html = sanitize.render_clean(text).html
         src = method_uri(self._method_id)
-        html = _URL_ATTR.sub(lambda m: f'{m.group(1)}="{html_escape(_page_link(m.group(2), src, self.use_directory_urls))}"',
-                             html)
+        # The parser gives each value unescaped; _page_link unescapes what it gets, so it gets the value escaped.
+        html = rewrite_attributes(html, lambda name, value: _page_link(
+            _html.escape(value, quote=False), src, self.use_directory_urls) if name in ("href", "src") else None)
         blocks = []
         for kind, value in _split_headings(html):
             if kind == "html":
@@ -335,9 +335,28 @@ def _source(source: Source) -> str:
     return text
 
 
+class MissingPart(LookupError):
+    """A placeholder in a rendered page whose content is missing: the build must stop, not print a gap."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "en del av sidan saknas"
+
+
 def splice_parts(html: str, parts: dict[str, str]) -> str:
-    """A rendered method page with each part placeholder replaced by its clean HTML (see GeneratedPage.parts)."""
-    return _PART_RE.sub(lambda m: parts.get(m.group(1), ""), html)
+    """A rendered method page with each part placeholder replaced by its clean HTML (see GeneratedPage.parts).
+
+    A placeholder without its part raises MissingPart."""
+
+    def key_of(token: Token) -> str | None:
+        return token.attr("data-mb-part") if token.attr("class") == "mb-part" else None
+
+    def part(key: str) -> str:
+        if key not in parts:
+            raise MissingPart(f"metodtexten till platshållaren {key} saknas (ett fel i Metodbanken, inte i "
+                              "metodfilen); bygg igen, och hör av dig om felet finns kvar")
+        return parts[key]
+
+    return replace_placeholders(html, key_of, part)
 
 
 def _page_link(url: str, src: str, use_directory_urls: bool) -> str:
@@ -361,59 +380,31 @@ def _page_link(url: str, src: str, use_directory_urls: bool) -> str:
     return moved + (f"#{fragment}" if fragment else "")
 
 
-class _TopHeadings(HTMLParser):
-    """Offsets of the headings (h3–h6) at the top level of a fragment, with their text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.headings: list[list] = []  # [level, start (line, col), end (line, col), text]
-        self._current: list | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth == 0 and tag in ("h3", "h4", "h5", "h6"):
-            self._current = [int(tag[1]), self.getpos(), None, ""]
-        if tag not in ("br", "img", "hr"):
-            self.depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        pass  # a void element (<br/>) changes no depth and is never a heading
-
-    def handle_endtag(self, tag):
-        self.depth -= 1
-        if self.depth == 0 and self._current is not None:
-            line, col = self.getpos()
-            self._current[2] = (line, col + len(f"</{tag}>"))
-            self.headings.append(self._current)
-            self._current = None
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current[3] += data
-
-
 def _split_headings(html: str) -> list[tuple[str, str]]:
-    """("html", fragment) and ("###", heading text) in order; a fragment never contains a top-level heading."""
-    parser = _TopHeadings()
-    parser.feed(html)
-    parser.close()
-    starts = [0]
-    for line in html.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-
-    def offset(pos: tuple[int, int]) -> int:
-        return starts[pos[0] - 1] + pos[1]
-
+    """("html", fragment) and ("###", heading text) in order; a fragment never contains a top-level heading
+    (h3–h6 outside every other element)."""
     result: list[tuple[str, str]] = []
-    last = 0
-    for level, start, end, text in parser.headings:
-        if end is None:
-            continue
-        before = html[last:offset(start)]
-        if before.strip():
-            result.append(("html", before.strip("\n")))
-        result.append(("#" * level, " ".join(text.split())))
-        last = offset(end)
+    depth = last = offset = 0
+    current: list | None = None  # [level, start offset, text]
+    for token in tokenize(html):
+        if token.kind == "starttag":
+            if depth == 0 and token.tag in ("h3", "h4", "h5", "h6"):
+                current = [int(token.tag[1]), offset, ""]
+            if token.tag not in ("br", "img", "hr"):
+                depth += 1
+        elif token.kind == "endtag":
+            depth -= 1
+            if depth == 0 and current is not None:
+                level, start, text = current
+                before = html[last:start]
+                if before.strip():
+                    result.append(("html", before.strip("\n")))
+                result.append(("#" * level, " ".join(text.split())))
+                last = offset + len(f"</{token.tag}>")
+                current = None
+        elif token.kind == "data" and current is not None:
+            current[2] += _html.unescape(token.text)
+        offset += len(token.text)
     rest = html[last:]
     if rest.strip():
         result.append(("html", rest.strip("\n")))
