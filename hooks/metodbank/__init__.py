@@ -20,6 +20,7 @@ from .core.config import Addresses, expand_repo_links
 from .core.schema import FIELDS, SECTIONS, Field, Section
 from .core.sanitize import SITE_POLICY, clean_page
 from .site.search import tag_hints, tune_site_index
+from .site.urls import method_of, page_folder
 from .core.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
@@ -57,6 +58,8 @@ __all__ = [
     "load_project",
     "load_vocabulary",
     "method_data_files",
+    "method_of",
+    "page_folder",
     "print_documents",
     "splice_methods",
     "splice_parts",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..site.format import md_escape, page_url
-from ..site.pages import method_uri
+from ..site.format import md_escape
+from ..site.urls import method_uri, page_url
 from ..core.config import Addresses
 from ..core.problems import Level, Problem
 from ..core.project import Project

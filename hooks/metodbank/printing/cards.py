@@ -8,9 +8,10 @@ from __future__ import annotations
 from ..core.model import Method
 from ..core.schema import BASIS_LABEL
 from ..core.vocabulary import Term
-from ..site.format import html_escape, md_escape, minutes, people, relative_url
-from ..site.pages import GeneratedPage, method_uri
-from .documents import CARDS_DIR, HANDBOOK_NAME, print_documents
+from ..site.format import html_escape, md_escape, minutes, people
+from ..site.pages import GeneratedPage
+from ..site.urls import link, method_uri
+from .documents import HANDBOOK_NAME, print_documents
 from .markdown import front_matter
 
 
@@ -43,7 +44,7 @@ class CardsMixin:
     def _card(self, method: Method, uri: str) -> str:
         e = html_escape
         v = self.vocabulary
-        url = relative_url(uri, method_uri(method.id), self.builder.use_directory_urls)
+        url = link(uri, method_uri(method.id), self.builder.use_directory_urls)
         phases = ", ".join(v.label("phases", p) for p in method.phases)
         time = "–"
         if method.duration:

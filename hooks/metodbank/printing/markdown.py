@@ -11,6 +11,7 @@ from pathlib import Path
 from ..core.project import inside
 from ..core.text import slugify
 from ..site.format import html_escape
+from ..site.urls import source_link, source_path
 
 _HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -50,15 +51,19 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str, local: dict[str, str
         if not raw or raw.startswith(("#", "/")) or _SCHEME.match(raw):
             return url
         path, _, fragment = raw.partition("#")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
-        if resolved in local and not fragment:
-            new = f"#{local[resolved]}"
-        else:
-            new = posixpath.relpath(resolved, posixpath.dirname(to_uri) or ".") + (f"#{fragment}" if fragment else "")
+        new = _rebased(path, fragment, from_uri, to_uri, local)
         return f"<{new}>" if bracketed else new
 
     markdown = _INLINE_LINK.sub(lambda m: f"]({target(m.group(1))}{m.group(2)})", markdown)
     return _REFERENCE.sub(lambda m: m.group(1) + target(m.group(2)), markdown)
+
+
+def _rebased(path: str, fragment: str, from_uri: str, to_uri: str, local: dict[str, str]) -> str:
+    """A relative Markdown link of the page at `from_uri`, for the page at `to_uri` (site/urls.py's rules)."""
+    resolved = source_path(from_uri, path)
+    if resolved in local and not fragment:
+        return f"#{local[resolved]}"
+    return source_link(to_uri, resolved, anchor=fragment)
 
 
 def front_matter(title: str, description: str) -> str:

@@ -20,19 +20,17 @@ import datetime
 import json
 from typing import Any
 
-from .format import html_escape, md_escape, relative_url
+from .format import html_escape, md_escape
 from ..core.kinds import Kind, MethodId
 from ..core.links import Catalogue
 from ..core.model import Method
-from .planner import asset_url
+from .urls import (EDITOR_SCRIPT, EDITOR_URI, FIELD_DOCS_URI, METHOD_DATA_DIR, editor_query, link,
+                   method_data_uri)
 from ..core.schema import FIELDS, SECTIONS
 from ..core.text import ID_PATTERN
 from ..core.vocabulary import Vocabulary
 
-EDITOR_URI = "bidra/skriv.md"
 EDITOR_TITLE = "Skriv en metod"
-EDITOR_SCRIPT = "assets/editor.js"
-METHOD_DATA_DIR = "assets/editor/metoder"
 METHOD_DATA_GLOBAL = "metodbankEditorMethod"
 URL_LIMIT = 7000  # longest GitHub "new file" address the editor opens; longer texts are copied instead
 
@@ -210,9 +208,9 @@ def inline_json(data: Any) -> str:
 def editor_markdown(vocabulary: Vocabulary, catalogue: Catalogue, repo_url: str | None,
                     use_directory_urls: bool = True) -> str:
     """The Markdown of the editor page: intro, the form's container (editor.js builds the form) and its data."""
-    script = asset_url(EDITOR_URI, EDITOR_SCRIPT, use_directory_urls)
-    methods_base = asset_url(EDITOR_URI, METHOD_DATA_DIR, use_directory_urls) + "/"
-    fields_url = relative_url(EDITOR_URI, "bidra/falt.md", use_directory_urls)
+    script = link(EDITOR_URI, EDITOR_SCRIPT, use_directory_urls)
+    methods_base = link(EDITOR_URI, f"{METHOD_DATA_DIR}/", use_directory_urls)
+    fields_url = link(EDITOR_URI, FIELD_DOCS_URI, use_directory_urls)
     app = f"""<div class="mb-editor" id="mb-editor" data-methods="{html_escape(methods_base)}" data-fields="{html_escape(fields_url)}">
 <noscript><p class="mb-notice">Formuläret behöver JavaScript. Utan JavaScript kan du föreslå en metod med formuläret på GitHub eller skriva metodfilen själv; se <a href="./">Så bidrar du</a>.</p></noscript>
 <p class="mb-editor-loading" id="mb-editor-loading">Formuläret laddas …</p>
@@ -260,12 +258,12 @@ def _json_value(value: Any) -> Any:
 
 def method_data_files(catalogue: Catalogue) -> list[tuple[str, str]]:
     """(path in the site, script text) for every method: its content, for "Ändra i formuläret"."""
-    return [(f"{METHOD_DATA_DIR}/{m.id}.js", f"window.{METHOD_DATA_GLOBAL} = {inline_json(method_values(m))};\n")
+    return [(method_data_uri(m.id), f"window.{METHOD_DATA_GLOBAL} = {inline_json(method_values(m))};\n")
             for m in catalogue.methods]
 
 
 def edit_link_html(method: Method, from_src: str, use_directory_urls: bool) -> str:
     """The "Ändra i formuläret" link on a method page: opens the editor with this method's content."""
-    url = relative_url(from_src, EDITOR_URI, use_directory_urls) + f"?metod={method.id}"
+    url = link(from_src, EDITOR_URI, use_directory_urls, query=editor_query(method.id))
     return (f'<p class="mb-edit-form mb-noprint"><a href="{html_escape(url)}">Ändra i formuläret'
             f'<span class="mb-sr-only"> ({html_escape(method.title)})</span></a></p>')

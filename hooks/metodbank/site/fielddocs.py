@@ -7,8 +7,7 @@ import re
 from ..core.schema import FIELDS, SECTIONS, dump_field
 from ..core.vocabulary import Vocabulary
 from .format import md_escape
-
-FIELD_DOCS_URI = "bidra/falt.md"
+from .urls import FIELD_DOCS_URI
 
 
 def _code_span(text: str) -> str:
