@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..core.config import Addresses
 
 SCHEMA_PATH = SCHEMA_URI  # the repository file; the site publishes it at the same path
-SCHEMA_ID = "https://metodbanken.github.io/metodbanken/schema/method.schema.json"  # when mkdocs.yml names no site
+SCHEMA_ID = f"https://metodbanken.github.io/metodbanken/{SCHEMA_URI}"  # when mkdocs.yml names no site
 
 
 def build_json_schema(vocabulary: Vocabulary, addresses: Addresses | None = None) -> dict[str, Any]:

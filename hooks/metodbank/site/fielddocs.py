@@ -7,7 +7,7 @@ import re
 from ..core.schema import FIELDS, SECTIONS, dump_field
 from ..core.vocabulary import Vocabulary
 from .format import md_escape
-from .urls import FIELD_DOCS_URI
+from .urls import FIELD_DOCS_URI, SCHEMA_URI, source_link
 
 
 def _code_span(text: str) -> str:
@@ -53,7 +53,7 @@ def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
         "De fyra första krävs i varje metod.",
         "\n".join(sections),
         "## JSON-schema",
-        "Fälten finns också som [JSON-schema](../schema/method.schema.json) som editorer och andra verktyg kan "
-        "använda för att kontrollera en metodfil medan du skriver.",
+        f"Fälten finns också som [JSON-schema]({source_link(FIELD_DOCS_URI, SCHEMA_URI)}) som editorer och andra "
+        "verktyg kan använda för att kontrollera en metodfil medan du skriver.",
     ])
     return FIELD_DOCS_URI, markdown + "\n"
