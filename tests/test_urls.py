@@ -223,3 +223,15 @@ def test_a_chapter_in_a_sub_folder_links_its_methods(tmp_path, use_directory_url
     assert f'href="{expected}"' in chapter
     method = (site / page_file(method_uri("skuggning"), use_directory_urls)).read_text(encoding="utf-8")
     assert f'href="{link(method_uri("skuggning"), "faser/forankring.md", use_directory_urls)}"' in method
+
+
+@pytest.mark.parametrize(("use_directory_urls", "url"), [(True, "../"), (False, "index.html")])
+def test_the_editor_links_the_contributor_guide_without_javascript(project, use_directory_urls, url):
+    """The editor page (bidra/skriv) sits beside the guide (bidra/index): "./" reached the editor itself."""
+    from metodbank import Settings, editor_markdown, load_project
+
+    loaded = load_project(Settings.for_root(project))
+    markdown = editor_markdown(loaded.vocabulary, loaded.catalogue, None, use_directory_urls)
+    noscript = re.search(r"<noscript>.*?</noscript>", markdown, re.S).group(0)
+    assert f'<a href="{url}">Så bidrar du</a>' in noscript
+    assert link(urls.EDITOR_URI, urls.CONTRIBUTE_URI, use_directory_urls) == url

@@ -24,7 +24,7 @@ from .format import html_escape, md_escape
 from ..core.kinds import Kind, MethodId
 from ..core.links import Catalogue
 from ..core.model import Method
-from .urls import (EDITOR_SCRIPT, EDITOR_URI, FIELD_DOCS_URI, METHOD_DATA_DIR, editor_query, link,
+from .urls import (CONTRIBUTE_URI, EDITOR_SCRIPT, EDITOR_URI, FIELD_DOCS_URI, METHOD_DATA_DIR, editor_query, link,
                    method_data_uri)
 from ..core.schema import FIELDS, SECTIONS
 from ..core.text import ID_PATTERN
@@ -211,8 +211,9 @@ def editor_markdown(vocabulary: Vocabulary, catalogue: Catalogue, repo_url: str 
     script = link(EDITOR_URI, EDITOR_SCRIPT, use_directory_urls)
     methods_base = link(EDITOR_URI, f"{METHOD_DATA_DIR}/", use_directory_urls)
     fields_url = link(EDITOR_URI, FIELD_DOCS_URI, use_directory_urls)
+    guide_url = link(EDITOR_URI, CONTRIBUTE_URI, use_directory_urls)
     app = f"""<div class="mb-editor" id="mb-editor" data-methods="{html_escape(methods_base)}" data-fields="{html_escape(fields_url)}">
-<noscript><p class="mb-notice">Formuläret behöver JavaScript. Utan JavaScript kan du föreslå en metod med formuläret på GitHub eller skriva metodfilen själv; se <a href="./">Så bidrar du</a>.</p></noscript>
+<noscript><p class="mb-notice">Formuläret behöver JavaScript. Utan JavaScript kan du föreslå en metod med formuläret på GitHub eller skriva metodfilen själv; se <a href="{html_escape(guide_url)}">Så bidrar du</a>.</p></noscript>
 <p class="mb-editor-loading" id="mb-editor-loading">Formuläret laddas …</p>
 </div>
 <script type="application/json" id="mb-editor-schema">{inline_json(editor_schema(vocabulary, catalogue, repo_url))}</script>
