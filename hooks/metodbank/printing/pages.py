@@ -58,7 +58,8 @@ class PrintBuilder(CardsMixin):
         """Print button, help without JavaScript and the PDF link (when this build comes with the PDFs)."""
         pdf = ""
         if doc is not None and self.with_pdfs:
-            pdf = (f' <a class="md-button mb-pdf-link" href="{html_escape(link(src_uri, doc.pdf_uri, self.builder.use_directory_urls))}" '
+            url = link(src_uri, doc.pdf_uri, self.builder.use_directory_urls)
+            pdf = (f' <a class="md-button mb-pdf-link" href="{html_escape(url)}" '
                    f'download>Ladda ner som PDF</a>')
         return (
             '<div class="mb-print-actions mb-noprint">\n'
