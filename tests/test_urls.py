@@ -95,6 +95,10 @@ def test_resolve_is_where_a_browser_goes(use_directory_urls):
             here = page_url(other, use_directory_urls)
             moved = relative(here, resolved)
             assert urljoin(urljoin(root, here), moved) == urljoin(urljoin(root, there), written)
+        for written in ("", ".", "./", "..", "../", "x/../y.html", "a/./b/"):  # as a person may write them
+            expected = urljoin(urljoin(root, there), written)
+            if expected.startswith(root):  # above the site's root, resolve() stays at the root, like MkDocs
+                assert urljoin(root, resolve(there, written)) == expected, (source, written)
 
 
 def test_source_link_is_resolved_by_mkdocs_to_its_target():

@@ -161,6 +161,8 @@ def relative(from_url: str, to_url: str) -> str:
 
 def resolve(from_url: str, path: str) -> str:
     """The site path a relative URL path reaches from the built page at `from_url` ('./' for the root)."""
+    if not path:
+        return from_url  # the page itself
     folder = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
     resolved = "/".join(_parts(posixpath.join(folder, path)))
     if path.endswith("/") or path in ("", ".", ".."):
