@@ -17,10 +17,10 @@ from .printing.splice import splice_methods
 from .core.problems import Level, Problem, format_problem, has_errors
 from .core.project import Project, Settings, load_project
 from .core.config import Addresses, expand_repo_links
+from .site.urls import method_of, page_folder
 from .core.schema import FIELDS, SECTIONS, Field, Section
 from .core.sanitize import SITE_POLICY, clean_page
 from .site.search import tag_hints, tune_site_index
-from .site.urls import method_of, page_folder
 from .core.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
