@@ -12,7 +12,6 @@ import html
 import importlib
 import logging
 import os
-import posixpath
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,13 +129,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if src in _state["parts"]:
             html = _splice(engine.splice_parts, src, html, _state["parts"][src])
         elif src not in _state["generated"] or src in _state["to_clean"]:
-            base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
-            html, removed = engine.clean_page(html, base.strip("/"))  # URLs in it are relative to the page URL
+            folder = engine.page_folder(src, config.use_directory_urls)  # URLs in it are relative to the page URL
+            html, removed = engine.clean_page(html, folder)
             if src not in _state["generated"]:  # a print page repeats its chapters, which report it themselves
                 for message in removed:
                     log.error(f"{_state['settings'].docs_dir.name}/{src}: {message}")
-    if "bodies" in _state and src.startswith("metoder/") and src != "metoder/index.md":
-        _state["bodies"][src[len("metoder/"):-len(".md")]] = html
+    method_id = engine.method_of(src) if engine is not None else None
+    if "bodies" in _state and method_id is not None:
+        _state["bodies"][method_id] = html
     return html
 
 

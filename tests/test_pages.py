@@ -8,7 +8,8 @@ import pytest
 
 from helpers import make_method
 from metodbank import PageBuilder, Settings, load_project, splice_parts
-from metodbank.site.format import md_escape, minutes, page_url, people, relative_url, swedish_date
+from metodbank.site.format import md_escape, minutes, people, swedish_date
+from metodbank.site.urls import link, page_url
 
 
 @pytest.mark.parametrize(
@@ -38,7 +39,7 @@ def test_people_and_dates():
     ],
 )
 def test_relative_url(source, target, directory_urls, url):
-    assert relative_url(source, target, directory_urls) == url
+    assert link(source, target, directory_urls) == url
 
 
 def test_page_url_matches_mkdocs():

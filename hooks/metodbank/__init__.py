@@ -17,6 +17,7 @@ from .printing.splice import splice_methods
 from .core.problems import Level, Problem, format_problem, has_errors
 from .core.project import Project, Settings, load_project
 from .core.config import Addresses, expand_repo_links
+from .site.urls import method_of, page_folder
 from .core.schema import FIELDS, SECTIONS, Field, Section
 from .core.sanitize import SITE_POLICY, clean_page
 from .site.search import tag_hints, tune_site_index
@@ -58,6 +59,8 @@ __all__ = [
     "load_project",
     "load_vocabulary",
     "method_data_files",
+    "method_of",
+    "page_folder",
     "print_documents",
     "splice_methods",
     "splice_parts",

@@ -21,6 +21,7 @@ from ..core.project import Project, Settings, load_project
 from ..core.config import read_addresses, read_mkdocs_file
 from ..core.text import ID_PATTERN, slugify
 from ..core.vocabulary import Vocabulary, load_vocabulary
+from ..site.urls import OFFLINE_SHIM, PDF_DIR  # OFFLINE_SHIM lets search run from file:// (no CDN)
 from . import stage
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -472,7 +473,7 @@ def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
 
     root = settings.root
     site = (root / args.site_dir).resolve()
-    out = (root / args.out).resolve() if args.out else site / "pdf"
+    out = (root / args.out).resolve() if args.out else site / PDF_DIR
     config = root / "mkdocs.yml"
     if not args.no_build:
         if not config.is_file():
@@ -512,7 +513,6 @@ def cmd_pdf(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> int:
 
 
 OFFLINE_FOLDER = "metodbanken"
-OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"  # lets search run from file:// (no CDN)
 OFFLINE_README = """Metodbanken utan internet
 
 1. Packa upp hela zip-filen (högerklicka och välj Extrahera alla).

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .browser import BrowserError, browser, serve
-from ..site.format import page_url
+from ..site.urls import page_file, page_url
 
 PdfError = BrowserError  # what `metodbank pdf` reports; the browser adapter raises it
 
@@ -59,10 +59,8 @@ class PdfJob:
 def find_page(site_dir: Path, src_uri: str) -> str | None:
     """The page's path in the built site (directory URLs or not), or None when it was not built."""
     for directory_urls in (True, False):
-        url = page_url(src_uri, directory_urls)
-        file = url + "index.html" if url.endswith("/") or not url else url
-        if (site_dir / file).is_file():
-            return url
+        if (site_dir / page_file(src_uri, directory_urls)).is_file():
+            return page_url(src_uri, directory_urls)
     return None
 
 

@@ -12,12 +12,13 @@ import yaml
 from ..core.schema import FIELDS, SECTIONS, dump_field
 from ..core.text import slugify
 from ..core.vocabulary import Vocabulary
+from ..site.urls import SCHEMA_URI
 
 if TYPE_CHECKING:
     from ..core.config import Addresses
 
-SCHEMA_PATH = "schema/method.schema.json"
-SCHEMA_ID = "https://metodbanken.github.io/metodbanken/schema/method.schema.json"  # when mkdocs.yml names no site
+SCHEMA_PATH = SCHEMA_URI  # the repository file; the site publishes it at the same path
+SCHEMA_ID = f"https://metodbanken.github.io/metodbanken/{SCHEMA_URI}"  # when mkdocs.yml names no site
 
 
 def build_json_schema(vocabulary: Vocabulary, addresses: Addresses | None = None) -> dict[str, Any]:

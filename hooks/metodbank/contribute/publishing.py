@@ -5,8 +5,8 @@ Pure functions; nothing here prints, runs git or imports MkDocs. The addresses c
 
 from __future__ import annotations
 
-from ..site.format import md_escape, page_url
-from ..site.pages import method_uri
+from ..site.format import md_escape
+from ..site.urls import method_uri, page_url
 from ..core.problems import Level, Problem
 from ..core.project import Project
 

@@ -11,9 +11,10 @@ from ..core.model import Method
 from ..core.schema import BASIS_LABEL
 from ..core.vocabulary import Term
 from ..site.facts import facts
+from ..site.format import md_escape
 from ..site.frontmatter import front_matter
-from ..site.format import md_escape, relative_url
-from ..site.pages import GeneratedPage, method_uri
+from ..site.pages import GeneratedPage
+from ..site.urls import link, method_uri
 from .documents import HANDBOOK_NAME, print_documents
 from .templating import render
 
@@ -41,7 +42,7 @@ class CardsMixin:
         found = facts(method, v)
         return {
             "id": method.id, "title": method.title, "summary": method.summary, "easy_read": method.easy_read,
-            "url": relative_url(uri, method_uri(method.id), self.builder.use_directory_urls),
+            "url": link(uri, method_uri(method.id), self.builder.use_directory_urls),
             "phases": found["phases"].short, "draft": not method.published,
             "facts": [(found[n].label, found[n].text)
                       for n in ("audience", "group_size", "duration", "difficulty", "cost")],

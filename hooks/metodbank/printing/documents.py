@@ -16,19 +16,13 @@ page ever asks the server whether a PDF is there.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 
 from ..site.format import md_escape
+from ..site.urls import CARDS_URI, WHOLE_URI, cards_uri, pdf_uri, phase_slug, print_uri, source_link
 from ..core.vocabulary import Term
 
-PRINT_DIR = "utskrift"
-CARDS_DIR = "kort"
-PDF_DIR = "pdf"
-PRINT_INDEX_URI = f"{PRINT_DIR}/index.md"
-WHOLE_URI = f"{PRINT_DIR}/hela-handboken.md"
-CARDS_URI = f"{CARDS_DIR}/index.md"
 HANDBOOK_NAME = "Metodbanken"
 PDF_ENV = "METODBANK_PDF"  # "1" while `metodbank pdf` builds the site: the print pages then link the PDFs
 INTRO_CHAPTERS = ("kompetensutveckling-i-asf.md",)  # before the phase chapters in the whole handbook
@@ -46,24 +40,17 @@ class PrintDocument:
 
     @property
     def pdf_uri(self) -> str:
-        return f"{PDF_DIR}/{self.pdf_name}"
-
-
-def phase_slug(term: Term) -> str:
-    """The URL part of a phase: its chapter file's stem ('forankring'), else its id with hyphens."""
-    if term.chapter:
-        return posixpath.splitext(posixpath.basename(term.chapter))[0]
-    return term.id.replace("_", "-")
+        return pdf_uri(self.pdf_name)
 
 
 def print_documents(vocabulary) -> list[PrintDocument]:
     """Every document `metodbank pdf` writes, in order: phase chapters, whole handbook, card decks."""
     phases = vocabulary.terms("phases")
-    docs = [PrintDocument(f"{PRINT_DIR}/{phase_slug(t)}.md", t.label, f"metodbanken-{phase_slug(t)}.pdf")
+    docs = [PrintDocument(print_uri(phase_slug(t)), t.label, f"metodbanken-{phase_slug(t)}.pdf")
             for t in phases]
     docs.append(PrintDocument(WHOLE_URI, "Hela handboken", "metodbanken-hela-handboken.pdf"))
     docs.append(PrintDocument(CARDS_URI, "Metodkort, alla metoder", "metodkort-alla.pdf", cards=True))
-    docs += [PrintDocument(f"{CARDS_DIR}/{phase_slug(t)}.md", f"Metodkort, {t.label.lower()}",
+    docs += [PrintDocument(cards_uri(phase_slug(t)), f"Metodkort, {t.label.lower()}",
                            f"metodkort-{phase_slug(t)}.pdf", cards=True) for t in phases]
     return docs
 
@@ -71,10 +58,9 @@ def print_documents(vocabulary) -> list[PrintDocument]:
 def add_print_links(markdown: str, term: Term) -> str:
     """A phase chapter's Markdown with links to its print version and cards right below the first heading."""
     chapter = term.chapter or ""
-    base = posixpath.dirname(chapter) or "."
     slug = phase_slug(term)
-    to_print = posixpath.relpath(f"{PRINT_DIR}/{slug}.md", base)
-    to_cards = posixpath.relpath(f"{CARDS_DIR}/{slug}.md", base)
+    to_print = source_link(chapter, print_uri(slug))
+    to_cards = source_link(chapter, cards_uri(slug))
     line = (f"Skriv ut: [Utskriftsversion av kapitlet med alla metoder]({to_print}) · "
             f"[Metodkort för {md_escape(term.label.lower())}]({to_cards})\n{{ .mb-print-links }}")
     lines = markdown.split("\n")

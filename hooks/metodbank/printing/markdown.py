@@ -10,6 +10,7 @@ from pathlib import Path
 from ..core import source
 from ..core.project import inside
 from ..core.text import slugify
+from ..site.urls import source_link, source_path
 
 _INLINE_LINK = re.compile(r"(?<!\\)\]\((<[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?)\)")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
@@ -43,11 +44,7 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str, local: dict[str, str
         if not raw or raw.startswith(("#", "/")) or _SCHEME.match(raw):
             return url
         path, _, fragment = raw.partition("#")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
-        if resolved in local and not fragment:
-            new = f"#{local[resolved]}"
-        else:
-            new = posixpath.relpath(resolved, posixpath.dirname(to_uri) or ".") + (f"#{fragment}" if fragment else "")
+        new = _rebased(path, fragment, from_uri, to_uri, local)
         return f"<{new}>" if bracketed else new
 
     def rebase(prose: str) -> str:
@@ -65,6 +62,14 @@ def _runs(markdown: str) -> list[tuple[bool, str]]:
             runs.append((line.code, []))
         runs[-1][1].append(line.text)
     return [(code, "\n".join(lines)) for code, lines in runs]
+
+
+def _rebased(path: str, fragment: str, from_uri: str, to_uri: str, local: dict[str, str]) -> str:
+    """A relative Markdown link of the page at `from_uri`, for the page at `to_uri` (site/urls.py's rules)."""
+    resolved = source_path(from_uri, path)
+    if resolved in local and not fragment:
+        return f"#{local[resolved]}"
+    return source_link(to_uri, resolved, anchor=fragment)
 
 
 def _plain(markdown_heading: str) -> str:

@@ -7,17 +7,16 @@ The method bodies are placeholders that the adapter fills with each method page'
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from ..core.model import Method
 from ..core.vocabulary import Term
+from ..site.format import md_escape
 from ..site.frontmatter import front_matter
-from ..site.format import md_escape, page_url
-from ..site.pages import GeneratedPage, PageBuilder, method_uri
+from ..site.pages import GeneratedPage, PageBuilder
+from ..site.urls import CARDS_URI, PRINT_INDEX_URI, WHOLE_URI, cards_uri, link, method_uri, print_uri, source_link
 from .cards import CardsMixin
-from .documents import (APPENDIX_CHAPTERS, CARDS_DIR, CARDS_URI, HANDBOOK_NAME, INTRO_CHAPTERS, PRINT_DIR,
-                        PRINT_INDEX_URI, WHOLE_URI, PrintDocument, phase_slug, print_documents)
+from .documents import APPENDIX_CHAPTERS, HANDBOOK_NAME, INTRO_CHAPTERS, PrintDocument, phase_slug, print_documents
 from .markdown import Chapter, readable, rebase_links, shift_headings
 from .splice import PLACEHOLDER
 from .templating import render
@@ -47,7 +46,7 @@ class PrintBuilder(CardsMixin):
         pages += [self.build_phase(term) for term in self.phases]
         pages.append(self.build_whole())
         pages.append(self.build_cards(CARDS_URI, None))
-        pages += [self.build_cards(f"{CARDS_DIR}/{phase_slug(t)}.md", t) for t in self.phases]
+        pages += [self.build_cards(cards_uri(phase_slug(t)), t) for t in self.phases]
         return pages
 
     # -- shared parts -------------------------------------------------------------------------------
@@ -57,15 +56,9 @@ class PrintBuilder(CardsMixin):
             return Chapter.read(self.docs_dir, src_uri)
         return None
 
-    def _url(self, from_uri: str, to_uri: str) -> str:
-        """URL of a non-page file (a PDF) as seen from the built page of `from_uri`."""
-        here = page_url(from_uri, self.builder.use_directory_urls)
-        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        return posixpath.relpath(to_uri, base.rstrip("/") or ".")
-
     def _actions(self, src_uri: str, doc: PrintDocument | None, what: str) -> str:
         """Print button, help without JavaScript and the PDF link (when this build comes with the PDFs)."""
-        pdf_url = self._url(src_uri, doc.pdf_uri) if doc is not None and self.with_pdfs else ""
+        pdf_url = link(src_uri, doc.pdf_uri, self.builder.use_directory_urls) if doc is not None and self.with_pdfs else ""
         return render("print-actions.html", what=what, pdf_url=pdf_url)
 
     def _method_block(self, method: Method, level: int) -> str:
@@ -96,18 +89,18 @@ class PrintBuilder(CardsMixin):
     def build_index(self) -> GeneratedPage:
         """The page that lists every print version and card deck (linked from the nav)."""
         docs = {d.src_uri: d for d in print_documents(self.vocabulary)}
-        rel = lambda uri: posixpath.relpath(uri, PRINT_DIR)  # noqa: E731 - tiny local helper
 
         def line(uri: str, text: str) -> str:
-            link = f"- [{md_escape(text)}]({rel(uri)})"
+            item = f"- [{md_escape(text)}]({source_link(PRINT_INDEX_URI, uri)})"
             if not self.with_pdfs:
-                return link
-            return link + " " + render("pdf-link.html", url=self._url(PRINT_INDEX_URI, docs[uri].pdf_uri))
+                return item
+            url = link(PRINT_INDEX_URI, docs[uri].pdf_uri, self.builder.use_directory_urls)
+            return item + " " + render("pdf-link.html", url=url)
 
 
-        chapters = [line(f"{PRINT_DIR}/{phase_slug(t)}.md", f"{t.label} – kapitlet och alla dess metoder")
+        chapters = [line(print_uri(phase_slug(t)), f"{t.label} – kapitlet och alla dess metoder")
                     for t in self.phases]
-        cards = [line(f"{CARDS_DIR}/{phase_slug(t)}.md", f"Metodkort för {t.label.lower()}") for t in self.phases]
+        cards = [line(cards_uri(phase_slug(t)), f"Metodkort för {t.label.lower()}") for t in self.phases]
         parts = [
             front_matter("Utskriftsversioner av kapitlen, hela handboken och metodkort för workshoppar.", "Skriv ut",
                          print_page=True),
@@ -130,7 +123,7 @@ class PrintBuilder(CardsMixin):
     # -- a phase chapter -----------------------------------------------------------------------------
 
     def build_phase(self, term: Term) -> GeneratedPage:
-        uri = f"{PRINT_DIR}/{phase_slug(term)}.md"
+        uri = print_uri(phase_slug(term))
         doc = next(d for d in print_documents(self.vocabulary) if d.src_uri == uri)
         chapter = self._chapter(term.chapter)
         methods = self._methods_of(term)

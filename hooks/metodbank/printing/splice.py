@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import posixpath
 import re
 from collections.abc import Callable
 
 from ..core.htmltokens import Token, rename_end, replace_placeholders, rewrite_start, tokenize
-from ..site.format import page_url
-from ..site.pages import MissingPart, method_uri
+from ..site.pages import MissingPart
+from ..site.urls import method_uri, page_url, relative, resolve
 
 PLACEHOLDER = '<div class="mb-print-body" data-mb-method="{id}" data-mb-shift="{shift}"></div>'
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -124,13 +123,14 @@ def _move_url(url: str, there: str, here: str, anchors: dict[str, str], prefix: 
     if not url or url.startswith("/") or _SCHEME.match(url):
         return url
     path, _, fragment = url.partition("#")
-    base = there if there.endswith("/") else posixpath.dirname(there) + "/"
-    resolved = posixpath.normpath(posixpath.join(base, path)) + ("/" if path.endswith("/") else "")
-    resolved = resolved.removeprefix("./")
-    if resolved in anchors and not fragment:
+    return _moved(path, fragment, there, here, anchors)
+
+
+def _moved(path: str, fragment: str, there: str, here: str, anchors: dict[str, str]) -> str:
+    """A relative link written in the page at URL `there`, for the page at URL `here` (site/urls.py's rules):
+    an in-page anchor when it reaches a page included here, else a link to the same place as before."""
+    path, mark, query = path.partition("?")
+    resolved = resolve(there, path)
+    if resolved in anchors and not fragment and not mark:
         return f"#{anchors[resolved]}"
-    start = here if here.endswith("/") else posixpath.dirname(here) + "/"
-    moved = posixpath.relpath(resolved, start.rstrip("/") or ".")
-    if resolved.endswith("/") and not moved.endswith("/"):
-        moved += "/"
-    return moved + (f"#{fragment}" if fragment else "")
+    return relative(here, resolved) + mark + query + (f"#{fragment}" if fragment else "")

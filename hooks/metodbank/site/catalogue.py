@@ -7,11 +7,9 @@ catalogue.js only enhances it. Without JavaScript the catalogue still lists ever
 from __future__ import annotations
 
 from .templating import render
-from .planner import asset_url
+from .urls import CATALOGUE_SCRIPT, link
 from ..core.model import Method
 from ..core.vocabulary import Vocabulary
-
-CATALOGUE_SCRIPT = "assets/catalogue.js"
 
 # Query parameters of the catalogue filters (shared with catalogue.js): parameter → vocabulary list.
 FILTER_LISTS = {"fas": "phases", "malgrupp": "audiences", "svarighet": "difficulties", "tagg": "tags"}
@@ -46,4 +44,4 @@ def filter_form_html(vocabulary: Vocabulary, count: int) -> str:
 
 def catalogue_script_html(from_src: str, use_directory_urls: bool) -> str:
     """The <script> tag that loads catalogue.js on the catalogue page only."""
-    return render("script.html", src=asset_url(from_src, CATALOGUE_SCRIPT, use_directory_urls))
+    return render("script.html", src=link(from_src, CATALOGUE_SCRIPT, use_directory_urls))

@@ -22,21 +22,19 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .format import md_escape, relative_url
+from .format import md_escape
 from .frontmatter import front_matter
 from .templating import render
 from ..core.kinds import Kind, MethodId
 from ..core.links import Catalogue
 from ..core.model import Method
-from .planner import asset_url
+from .urls import (CONTRIBUTE_URI, EDITOR_SCRIPT, EDITOR_URI, FIELD_DOCS_URI, METHOD_DATA_DIR, editor_query, link,
+                   method_data_uri)
 from ..core.schema import FIELDS, SECTIONS
 from ..core.text import ID_PATTERN
 from ..core.vocabulary import Vocabulary
 
-EDITOR_URI = "bidra/skriv.md"
 EDITOR_TITLE = "Skriv en metod"
-EDITOR_SCRIPT = "assets/editor.js"
-METHOD_DATA_DIR = "assets/editor/metoder"
 METHOD_DATA_GLOBAL = "metodbankEditorMethod"
 URL_LIMIT = 7000  # longest GitHub "new file" address the editor opens; longer texts are copied instead
 
@@ -214,10 +212,11 @@ def inline_json(data: Any) -> str:
 def editor_markdown(vocabulary: Vocabulary, catalogue: Catalogue, repo_url: str | None,
                     use_directory_urls: bool = True) -> str:
     """The Markdown of the editor page: intro, the form's container (editor.js builds the form) and its data."""
-    script = asset_url(EDITOR_URI, EDITOR_SCRIPT, use_directory_urls)
-    methods_base = asset_url(EDITOR_URI, METHOD_DATA_DIR, use_directory_urls) + "/"
-    fields_url = relative_url(EDITOR_URI, "bidra/falt.md", use_directory_urls)
-    app = render("editor.html", methods_base=methods_base, fields_url=fields_url, script=script,
+    script = link(EDITOR_URI, EDITOR_SCRIPT, use_directory_urls)
+    methods_base = link(EDITOR_URI, f"{METHOD_DATA_DIR}/", use_directory_urls)
+    fields_url = link(EDITOR_URI, FIELD_DOCS_URI, use_directory_urls)
+    guide_url = link(EDITOR_URI, CONTRIBUTE_URI, use_directory_urls)
+    app = render("editor.html", methods_base=methods_base, fields_url=fields_url, guide_url=guide_url, script=script,
                  schema=Markup(inline_json(editor_schema(vocabulary, catalogue, repo_url))))
     description = "Skriv en ny metod i ett formulär och skicka den som förslag, utan att skriva YAML."
     parts = [
@@ -262,11 +261,11 @@ def _json_value(value: Any) -> Any:
 
 def method_data_files(catalogue: Catalogue) -> list[tuple[str, str]]:
     """(path in the site, script text) for every method: its content, for "Ändra i formuläret"."""
-    return [(f"{METHOD_DATA_DIR}/{m.id}.js", f"window.{METHOD_DATA_GLOBAL} = {inline_json(method_values(m))};\n")
+    return [(method_data_uri(m.id), f"window.{METHOD_DATA_GLOBAL} = {inline_json(method_values(m))};\n")
             for m in catalogue.methods]
 
 
 def edit_link_html(method: Method, from_src: str, use_directory_urls: bool) -> str:
     """The "Ändra i formuläret" link on a method page: opens the editor with this method's content."""
-    url = relative_url(from_src, EDITOR_URI, use_directory_urls) + f"?metod={method.id}"
+    url = link(from_src, EDITOR_URI, use_directory_urls, query=editor_query(method.id))
     return render("edit-link.html", url=url, title=method.title)

@@ -9,8 +9,7 @@ from ..core.schema import FIELDS, SECTIONS, dump_field
 from ..core.vocabulary import Vocabulary
 from .format import md_escape
 from .frontmatter import front_matter
-
-FIELD_DOCS_URI = "bidra/falt.md"
+from .urls import FIELD_DOCS_URI, SCHEMA_URI, source_link
 
 
 def _code_span(text: str) -> str:
@@ -64,8 +63,8 @@ def build_field_docs(vocabulary: Vocabulary) -> tuple[str, str]:
         "De fyra första krävs i varje metod.",
         "\n".join(sections),
         "## JSON-schema",
-        "Fälten finns också som [JSON-schema](../schema/method.schema.json) som editorer och andra verktyg kan "
-        "använda för att kontrollera en metodfil medan du skriver.",
+        f"Fälten finns också som [JSON-schema]({source_link(FIELD_DOCS_URI, SCHEMA_URI)}) som editorer och andra "
+        "verktyg kan använda för att kontrollera en metodfil medan du skriver.",
         "## Felkoder",
         "`metodbank check`, bygget och kontrollen av en pull request skriver varje fel på en rad med fil, rad och "
         "vad du kan göra, och sist en kod inom hakparenteser, till exempel `[unknown-value]`. Här står vad varje "

@@ -1,11 +1,10 @@
-"""Formatting values for readers: Swedish numbers, durations, dates, escaping and relative URLs."""
+"""Formatting values for readers: Swedish numbers, durations, dates and escaping (URLs: urls.py)."""
 
 from __future__ import annotations
 
 import datetime
 import html
 import math
-import posixpath
 import re
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -67,26 +66,3 @@ def people(low: int, high: int) -> str:
     """'2–3 personer', '1 person'."""
     return "1 person" if low == high == 1 else f"{_span(low, high)} personer"
 
-
-def page_url(src_uri: str, use_directory_urls: bool) -> str:
-    """The site URL MkDocs gives a Markdown file (same rule as mkdocs.structure.files.File.url)."""
-    stem, _ = posixpath.splitext(src_uri)
-    directory, name = posixpath.split(stem)
-    if name == "README":
-        stem, name = posixpath.join(directory, "index"), "index"
-    if not use_directory_urls:
-        return stem + ".html"
-    if name == "index":
-        return directory + "/" if directory else "./"
-    return stem + "/"
-
-
-def relative_url(from_src: str, to_src: str, use_directory_urls: bool, anchor: str = "") -> str:
-    """URL of page `to_src` as seen from page `from_src`, for links in generated raw HTML."""
-    here = page_url(from_src, use_directory_urls).removeprefix("./")
-    there = page_url(to_src, use_directory_urls).removeprefix("./")
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
-    if (there.endswith("/") or not there) and not rel.endswith("/"):
-        rel += "/"
-    return rel + (f"#{anchor}" if anchor else "")

@@ -8,7 +8,6 @@ templates' autoescaping (HTML, site/templates), so a method's text can never bec
 from __future__ import annotations
 
 import html as _html
-import posixpath
 import re
 from dataclasses import dataclass
 
@@ -20,17 +19,15 @@ from ..core.htmltokens import Token, replace_placeholders, rewrite_attributes, t
 from .facts import MISSING, facts
 from .frontmatter import front_matter
 from .templating import render
-from .format import md_escape, page_url, relative_url, swedish_date
+from .format import md_escape, swedish_date
 from ..core.links import Catalogue
 from ..core.model import Method, Source
 from .catalogue import catalogue_script_html, filter_form_html, search_words
 from .planner import PLANNER_TITLE, PLANNER_URI, add_to_plan_html, planner_link, planner_markdown
 from ..core.schema import ADAPTATIONS_SECTION, BASIS_LABEL, SECTION_TITLES, SOURCES_SECTION
 from ..core.vocabulary import Vocabulary
+from .urls import CATALOGUE_URI, TAGS_URI, link, method_uri, source_link, source_path, tag_anchor, tag_query
 
-METHODS_DIR = "metoder"
-CATALOGUE_URI = "metoder/index.md"
-TAGS_URI = "taggar/index.md"
 PART_PLACEHOLDER = '<div class="mb-part" data-mb-part="{key}"></div>'
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -52,10 +49,6 @@ class GeneratedPage:
 
     def __repr__(self) -> str:
         return f"<GeneratedPage {self.src_uri}>"
-
-
-def method_uri(method_id: str) -> str:
-    return f"{METHODS_DIR}/{method_id}.md"
 
 
 class PageBuilder:
@@ -120,8 +113,10 @@ class PageBuilder:
     def _facts(self, method: Method) -> str:
         found = facts(method, self.vocabulary)
         phases = found["phases"]
-        rows = [(phases.label, ", ".join(f"[{md_escape(label)}](../{self.vocabulary.term('phases', p).chapter})"
-                                         for p, label in phases.terms) or MISSING)]
+        here = method_uri(method.id)
+        rows = [(phases.label, ", ".join(
+            f"[{md_escape(label)}]({source_link(here, self.vocabulary.term('phases', p).chapter)})"
+            for p, label in phases.terms) or MISSING)]
         rows += [(fact.label, md_escape(fact.text)) for fact in found.values() if fact is not phases]
         return render("fact-box.html", classes="mb-facts", rows=[(label, Markup(value)) for label, value in rows])
 
@@ -203,16 +198,20 @@ class PageBuilder:
             blocks.append(text)
         if method.tags:
             # A tag chip opens the catalogue filtered on the tag (catalogue.js reads ?tagg=).
-            tags = " ".join(f"[{self._label('tags', t)}](index.md?tagg={t}){{ .mb-tag }}" for t in method.tags)
+            tags = " ".join(f"[{self._label('tags', t)}]"
+                            f"({source_link(method_uri(method.id), CATALOGUE_URI, query=tag_query(t))}){{ .mb-tag }}"
+                            for t in method.tags)
             blocks.append(f"## Taggar\n\n{tags}")
         return blocks
 
     def _method_list(self, ids: tuple[str, ...], from_method: bool) -> str:
-        prefix = "" if from_method else f"{METHODS_DIR}/"
         lines = []
         for method_id in ids:
             other = self.catalogue.get(method_id)
-            lines.append(f"- [{md_escape(other.title)}]({prefix}{other.id}.md) – {md_escape(other.summary)}")
+            target = method_uri(other.id)  # from a page at the docs root
+            if from_method:
+                target = source_link(method_uri(self._method_id), target)
+            lines.append(f"- [{md_escape(other.title)}]({target}) – {md_escape(other.summary)}")
         return "\n".join(lines)
 
     def _review(self, method: Method) -> str:
@@ -232,12 +231,13 @@ class PageBuilder:
         """Markdown appended to a phase chapter: every method of the phase with summary and key facts."""
         label = self.vocabulary.label("phases", phase)
         ids = self.catalogue.by_phase.get(phase, ())
+        chapter = self.vocabulary.term("phases", phase).chapter or ""  # the page this list is appended to
         lines = [f"## Metoder för {md_escape(label.lower())} {{ #metoder }}", ""]
         if not ids:
             lines.append("Det finns inga metoder i den här fasen ännu.")
         for method_id in ids:
             method = self.catalogue.get(method_id)
-            lines += [f"### [{md_escape(method.title)}]({METHODS_DIR}/{method.id}.md)", "",
+            lines += [f"### [{md_escape(method.title)}]({source_link(chapter, method_uri(method.id))})", "",
                       md_escape(method.summary), "", f"{self._key_facts(method)}\n{{ .mb-keyfacts }}", ""]
         return "\n".join(lines)
 
@@ -256,7 +256,7 @@ class PageBuilder:
         rows = []
         for method in self.catalogue.methods:
             found = facts(method, self.vocabulary)
-            url = relative_url(CATALOGUE_URI, method_uri(method.id), self.use_directory_urls)
+            url = link(CATALOGUE_URI, method_uri(method.id), self.use_directory_urls)
             data = {
                 "phases": " ".join(method.phases),
                 "audience": " ".join(method.audience),
@@ -280,8 +280,8 @@ class PageBuilder:
             front_matter("Alla metoder i Metodbanken i en tabell."),
             "# Metodkatalog",
             f"Här finns alla {count} metoder i Metodbanken. Klicka på en metod för att läsa hela beskrivningen. "
-            "Du kan också hitta metoder via kapitlen om de tre faserna, via [taggarna](../taggar/index.md) "
-            "eller med sökrutan.",
+            "Du kan också hitta metoder via kapitlen om de tre faserna, via "
+            f"[taggarna]({source_link(CATALOGUE_URI, TAGS_URI)}) eller med sökrutan.",
             filter_form_html(self.vocabulary, count),
             render("catalogue-table.html", rows=rows),
             catalogue_script_html(CATALOGUE_URI, self.use_directory_urls),
@@ -294,7 +294,7 @@ class PageBuilder:
         """One section per tag (anchor = tag id) listing its methods."""
         terms = sorted(self.vocabulary.terms("tags"), key=lambda t: swedish_sort_key(t.label))
         overview = " ".join(
-            f"[{md_escape(t.label)} ({len(self.catalogue.by_tag.get(t.id, ()))})](#{t.id}){{ .mb-tag }}"
+            f"[{md_escape(t.label)} ({len(self.catalogue.by_tag.get(t.id, ()))})](#{tag_anchor(t.id)}){{ .mb-tag }}"
             for t in terms)
         parts = [front_matter("Metoderna i Metodbanken sorterade efter ämne."), "# Taggar",
                  "Taggarna samlar metoder som handlar om samma sak. De står i bokstavsordning; siffran säger "
@@ -302,14 +302,15 @@ class PageBuilder:
                  render("tag-overview.html", chips=Markup(overview))]
         for term in terms:
             ids = self.catalogue.by_tag.get(term.id, ())
-            block = [f"## {md_escape(term.label)} {{ #{term.id} }}"]
+            block = [f"## {md_escape(term.label)} {{ #{tag_anchor(term.id)} }}"]
             if term.aliases:
                 block.append("Andra ord för samma sak: " + ", ".join(md_escape(a) for a in term.aliases) + ".")
             if ids:
                 block.append("\n".join(
-                    f"- [{md_escape(self.catalogue.get(i).title)}](../{METHODS_DIR}/{i}.md)" for i in ids))
+                    f"- [{md_escape(self.catalogue.get(i).title)}]({source_link(TAGS_URI, method_uri(i))})"
+                    for i in ids))
                 block.append(f"[Visa {'metoden' if len(ids) == 1 else f'de {len(ids)} metoderna'} i "
-                             f"metodkatalogen](../{METHODS_DIR}/index.md?tagg={term.id})")
+                             f"metodkatalogen]({source_link(TAGS_URI, CATALOGUE_URI, query=tag_query(term.id))})")
             else:
                 block.append("Inga metoder har den här taggen ännu.")
             parts.append("\n\n".join(block))
@@ -371,13 +372,7 @@ def _page_link(url: str, src: str, use_directory_urls: bool) -> str:
     if not url or url.startswith(("#", "/")) or _SCHEME.match(url):
         return url
     path, _, fragment = url.partition("#")
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
-    if path.endswith(".md"):
-        return relative_url(src, resolved, use_directory_urls, fragment)
-    here = page_url(src, use_directory_urls)
-    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
-    moved = posixpath.relpath(resolved, base.rstrip("/") or ".")
-    return moved + (f"#{fragment}" if fragment else "")
+    return link(src, source_path(src, path), use_directory_urls, fragment)
 
 
 def _split_headings(html: str) -> list[tuple[str, str]]:

@@ -11,32 +11,24 @@ from a copy opened from disk (file://), where browsers refuse to fetch files.
 from __future__ import annotations
 
 import json
-import posixpath
 
 from markupsafe import Markup
 
-from .format import md_escape, page_url, relative_url
+from .format import md_escape
 from .frontmatter import front_matter
 from .templating import render
+from .urls import (CATALOGUE_URI, PLANNER_SCRIPT, PLANNER_URI, link, method_uri, plan_query,
+                   source_link)
 from ..core.links import Catalogue
 from ..core.model import Method
 from ..core.vocabulary import Vocabulary
 
-PLANNER_URI = "planera.md"
 PLANNER_TITLE = "Planera en workshop"
-PLANNER_SCRIPT = "assets/planner.js"
 DEFAULT_MINUTES = 30
-
-def asset_url(from_src: str, asset: str, use_directory_urls: bool) -> str:
-    """URL of a static file (path from the site root) as seen from page `from_src`."""
-    here = page_url(from_src, use_directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    return posixpath.relpath(asset, base.rstrip("/") or ".")
-
 
 def planner_link(from_src: str, method_id: str, use_directory_urls: bool) -> str:
     """URL that opens the planner and adds one method to the plan (`?add=<id>`)."""
-    return relative_url(from_src, PLANNER_URI, use_directory_urls) + f"?add={method_id}"
+    return link(from_src, PLANNER_URI, use_directory_urls, query=plan_query(method_id))
 
 
 def add_to_plan_html(method: Method, from_src: str, use_directory_urls: bool) -> str:
@@ -48,7 +40,7 @@ def _record(method: Method, use_directory_urls: bool) -> dict:
     return {
         "id": method.id,
         "title": method.title,
-        "url": relative_url(PLANNER_URI, f"metoder/{method.id}.md", use_directory_urls),
+        "url": link(PLANNER_URI, method_uri(method.id), use_directory_urls),
         "summary": method.summary,
         "phases": list(method.phases),
         "min": method.duration.min if method.duration else None,
@@ -73,8 +65,8 @@ def _inline_json(data: dict) -> str:
 
 def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory_urls: bool = True) -> str:
     """Markdown of the planner page: intro, the planner's controls (enhanced by planner.js) and its data."""
-    catalogue_url = relative_url(PLANNER_URI, "metoder/index.md", use_directory_urls)
-    script = asset_url(PLANNER_URI, PLANNER_SCRIPT, use_directory_urls)
+    catalogue_url = link(PLANNER_URI, CATALOGUE_URI, use_directory_urls)
+    script = link(PLANNER_URI, PLANNER_SCRIPT, use_directory_urls)
     description = "Sätt ihop en workshop av metoder ur Metodbanken, skriv ut den och dela den som en länk."
     app = render("planner.html", catalogue_url=catalogue_url, script=script, name_max=120,
                  data=Markup(_inline_json(planner_data(catalogue, vocabulary, use_directory_urls))))
@@ -82,7 +74,8 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
         front_matter(description),
         f"# {md_escape(PLANNER_TITLE)} {{ .mb-noprint }}",
         "Sätt ihop en workshop av metoder ur Metodbanken. Lägg till metoder här, från "
-        "[metodkatalogen](metoder/index.md) eller med knappen ”Lägg till i workshopplanen” på varje metods sida. "
+        f"[metodkatalogen]({source_link(PLANNER_URI, CATALOGUE_URI)}) eller med knappen ”Lägg till i workshopplanen” "
+        "på varje metods sida. "
         "Ändra ordningen, skriv hur många minuter varje del får ta och se den totala tiden. Skriv sedan ut "
         "planen som ett utdelningsblad med metodernas steg, eller dela den som en länk.\n{ .mb-noprint }",
         "Planen sparas bara i din webbläsare och i länken. Ingenting skickas till någon server.\n{ .mb-noprint }",

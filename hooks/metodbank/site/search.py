@@ -27,6 +27,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .urls import CARDS_DIR, PRINT_DIR, method_uri, page_url
+
 # lunr's Swedish stop words (lunr.sv, as loaded by Material) plus a few question and helper verbs that
 # carry no meaning in a search. Must match STOP_WORDS in handbook/assets/search-sv.js.
 STOP_WORDS = frozenset("""
@@ -55,7 +57,7 @@ WORD = re.compile(r"[0-9a-zåäöéèü]+(?:-[0-9a-zåäöéèü]+)*")
 MIN_TAIL = 4  # shortest compound part indexed on its own
 MIN_HEAD = 3
 MAX_REPEAT = 3  # a normalised form counts at most this often per entry (keeps term frequency meaningful)
-EXCLUDED_FOLDERS = ("utskrift/", "kort/")
+EXCLUDED_FOLDERS = (f"{PRINT_DIR}/", f"{CARDS_DIR}/")
 METHOD_BOOST = 1000  # every entry of a method page; chapters keep 1, so methods come first
 
 
@@ -329,7 +331,7 @@ def method_entries(catalogue, vocabulary, use_directory_urls: bool = True) -> di
     """Teaser data for every method, keyed by the method page's location in the search index."""
     entries = {}
     for method in catalogue.methods:
-        location = f"metoder/{method.id}/" if use_directory_urls else f"metoder/{method.id}.html"
+        location = page_url(method_uri(method.id), use_directory_urls)
         tags = []
         for tag in method.tags:
             term = vocabulary.term("tags", tag) if tag in vocabulary.ids("tags") else None
