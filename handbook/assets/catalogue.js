@@ -11,10 +11,12 @@
   var form = document.getElementById("mb-filters");
   var table = document.getElementById("mb-catalogue");
   var status = document.getElementById("mb-filter-status");
-  if (!form || !table || !status) return;
+  // The filter names come from hooks/metodbank/site/catalogue.py through the generated assets/metodbank-tables.js.
+  var tables = window.metodbankTables && window.metodbankTables.catalogue;
+  if (!form || !table || !status || !tables) return; // the plain table still lists every method
 
   var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
-  var FIELDS = ["sok", "fas", "malgrupp", "deltagare", "minuter", "svarighet", "tagg"];
+  var FIELDS = tables.fields;
   var typingTimer = null;
   var typing = false; // true while a burst of typing already has its own history entry
   var announceTimer = null;
@@ -47,7 +49,7 @@
   function needles(text) {
     if (!sv) return words(fold(text));
     var out = [];
-    (String(text || "").toLowerCase().match(/[0-9a-zåäöéèü]+/g) || []).forEach(function (word) {
+    sv.letterRuns(text).forEach(function (word) {
       if (word.length < 2 || (sv.isStopWord && sv.isStopWord(word))) return;
       out.push(fold(sv.stem(word)));
     });

@@ -15,6 +15,11 @@
 (function () {
   "use strict";
 
+  // Patterns, fold tables and limits that are not in the page's schema come from the engine (core/text.py,
+  // core/kinds.py, site/editor.py) through the generated assets/metodbank-tables.js.
+  var tables = window.metodbankTables;
+  if (!tables) return; // the page says the form needs JavaScript; the draft stays untouched
+
   // -- text helpers (the same rules as hooks/metodbank/text.py and kinds.py) --------------------------
 
   function fill(template, values) {
@@ -33,11 +38,13 @@
 
   function words(text) { return text.match(/[\p{L}\p{N}_\-–]+/gu) || []; }
 
-  var HTML_LIKE = /<\s*\/?\s*[a-zA-Z!?]/;
-  var FOLD_CHARS = { "å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o" };
+  var HTML_LIKE = new RegExp(tables.text.htmlLike);
+  var WEB_ADDRESS = new RegExp(tables.text.url);
+  var FOLD_CHARS = tables.text.slugFold;
+  var FOLDED = new RegExp("[" + Object.keys(FOLD_CHARS).join("") + "]", "g");
 
   function slugify(title) {
-    var text = title.toLowerCase().replace(/[åäöéüæø]/g, function (c) { return FOLD_CHARS[c]; });
+    var text = title.toLowerCase().replace(FOLDED, function (c) { return FOLD_CHARS[c]; });
     text = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
     return text.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
@@ -199,8 +206,8 @@
     } else if (type === "Sources") {
       checkCount(schema, value, 0, kind.max_items, name, path, report);
       value.forEach(function (item, i) {
-        checkText(schema, { min_chars: 1, max_chars: 400 }, item.text, name + "." + i + ".text", path, report);
-        if (item.url !== undefined && !/^https?:\/\/\S+$/.test(item.url)) {
+        checkText(schema, { min_chars: 1, max_chars: tables.text.sourceTextMax }, item.text, name + "." + i + ".text", path, report);
+        if (item.url !== undefined && !WEB_ADDRESS.test(item.url)) {
           report(path, "bad-url", fill(M["bad-url"], { url: item.url }));
         }
       });
@@ -444,7 +451,7 @@
   var schema = JSON.parse(dataNode.textContent);
   api.schema = schema;
   var STORAGE_KEY = "metodbanken.skriv-en-metod";
-  var METHOD_GLOBAL = "metodbankEditorMethod";
+  var METHOD_GLOBAL = tables.editor.methodGlobal;
   var state = { id: "", origin: null, idManual: false, values: {}, sections: {} };
   var touched = {};
   var submitted = false;

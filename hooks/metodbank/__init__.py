@@ -19,7 +19,8 @@ from .core.project import Project, Settings, load_project
 from .core.config import Addresses, expand_repo_links
 from .core.schema import FIELDS, SECTIONS, Field, Section
 from .core.sanitize import SITE_POLICY, clean_page
-from .site.search import tag_hints, tune_site_index
+from .site.browser_tables import TABLES_SCRIPT, tables_script
+from .site.search import tune_site_index
 from .core.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "SCHEMA_PATH",
     "SECTIONS",
     "SITE_POLICY",
+    "TABLES_SCRIPT",
     "VOCABULARY_FILE",
     "Addresses",
     "BodySection",
@@ -60,6 +62,6 @@ __all__ = [
     "print_documents",
     "splice_methods",
     "splice_parts",
-    "tag_hints",
+    "tables_script",
     "tune_site_index",
 ]

@@ -9,12 +9,15 @@ from __future__ import annotations
 from .format import html_escape
 from .planner import asset_url
 from ..core.model import Method
+from ..core.schema import DURATION_MAX, GROUP_SIZE_MAX
 from ..core.vocabulary import Vocabulary
 
 CATALOGUE_SCRIPT = "assets/catalogue.js"
 
 # Query parameters of the catalogue filters (shared with catalogue.js): parameter → vocabulary list.
 FILTER_LISTS = {"fas": "phases", "malgrupp": "audiences", "svarighet": "difficulties", "tagg": "tags"}
+# Every query parameter of the filter form, in the form's order (catalogue.js reads them from the generated tables).
+FILTER_FIELDS = ("sok", "fas", "malgrupp", "deltagare", "minuter", "svarighet", "tagg")
 
 
 
@@ -60,8 +63,9 @@ def filter_form_html(vocabulary: Vocabulary, count: int) -> str:
         '<span class="mb-hint" id="mb-filter-q-hint">Till exempel ett ord ur titeln eller ett ämne.</span></div>',
         _select("fas", "Fas", "Alla faser", options("phases")),
         _select("malgrupp", "Målgrupp", "Alla målgrupper", options("audiences")),
-        _number("deltagare", "Antal deltagare", "Metoder som passar så många personer.", 1000),
-        _number("minuter", "Högst antal minuter", "Metoder som går att göra på så lång tid per träff.", 10000),
+        _number("deltagare", "Antal deltagare", "Metoder som passar så många personer.", GROUP_SIZE_MAX),
+        _number("minuter", "Högst antal minuter", "Metoder som går att göra på så lång tid per träff.",
+                DURATION_MAX),
         _select("svarighet", "Svårighet", "Alla svårighetsgrader", options("difficulties")),
         _select("tagg", "Ämne (tagg)", "Alla ämnen", tags),
     ]

@@ -21,7 +21,8 @@ from ..core.vocabulary import Vocabulary
 PLANNER_URI = "planera.md"
 PLANNER_TITLE = "Planera en workshop"
 PLANNER_SCRIPT = "assets/planner.js"
-DEFAULT_MINUTES = 30
+DEFAULT_MINUTES = 30  # a method without a duration gets this long in a plan (planner.js, via browser_tables)
+PLAN_NAME_MAX = 120  # characters of a plan's name
 
 def asset_url(from_src: str, asset: str, use_directory_urls: bool) -> str:
     """URL of a static file (path from the site root) as seen from page `from_src`."""
@@ -78,7 +79,7 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
     app = f"""<div class="mb-planner" id="mb-planner" data-catalogue="{html_escape(catalogue_url)}">
 <noscript><p class="mb-notice">Planeraren behöver JavaScript. Utan JavaScript kan du öppna metoderna i <a href="{html_escape(catalogue_url)}">metodkatalogen</a> och skriva ut dem en och en.</p></noscript>
 <div class="mb-planner-editor" id="mb-planner-editor" hidden>
-<div class="mb-field mb-field-wide"><label for="mb-plan-name">Workshopens namn</label><input type="text" id="mb-plan-name" name="namn" autocomplete="off" maxlength="120" placeholder="Till exempel Uppföljning med handledarna"></div>
+<div class="mb-field mb-field-wide"><label for="mb-plan-name">Workshopens namn</label><input type="text" id="mb-plan-name" name="namn" autocomplete="off" maxlength="{PLAN_NAME_MAX}" placeholder="Till exempel Uppföljning med handledarna"></div>
 <div class="mb-plan-when"><div class="mb-field"><label for="mb-plan-date">Datum</label><input type="date" id="mb-plan-date" name="datum"></div><div class="mb-field"><label for="mb-plan-start">Starttid</label><input type="time" id="mb-plan-start" name="start" value="09:00" step="300"></div></div>
 <p class="mb-plan-status" id="mb-plan-status" role="status" aria-live="polite" aria-atomic="true"></p>
 <div class="mb-notice mb-plan-notice" id="mb-plan-notice" hidden></div>
