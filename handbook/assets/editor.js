@@ -40,6 +40,8 @@
 
   var HTML_LIKE = new RegExp(tables.text.htmlLike);
   var WEB_ADDRESS = new RegExp(tables.text.url);
+  // "text https://…" on one line of the sources box: the text, then the web address (the same pattern, unanchored).
+  var URL_AT_END = new RegExp("^(.*?)\\s+(" + tables.text.url.replace(/^\^|\$$/g, "") + ")$");
   var FOLD_CHARS = tables.text.slugFold;
   var FOLDED = new RegExp("[" + Object.keys(FOLD_CHARS).join("") + "]", "g");
 
@@ -301,7 +303,7 @@
     /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/,
   ];
   var SPECIAL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
-  var WIDTH = 100;
+  var WIDTH = tables.text.frontMatterWidth;
 
   function resolves(text) { return RESOLVES.some(function (re) { return re.test(text); }); }
 
@@ -626,7 +628,7 @@
         node: t2.node,
         read: function () {
           var v = lines(t2.input.value).map(function (line) {
-            var match = /^(.*?)\s+(https?:\/\/\S+)$/.exec(line);
+            var match = URL_AT_END.exec(line);
             return match ? { text: match[1], url: match[2] } : { text: line };
           });
           return v.length ? v : undefined;
@@ -1104,7 +1106,7 @@
     focusControl(domId([byRole("heading").name]));
   });
 
-  var wanted = new URLSearchParams(window.location.search).get("metod");
+  var wanted = new URLSearchParams(window.location.search).get(tables.editor.methodParam);
   var stored = load();
   var blank = { id: "", origin: null, idManual: false, values: {}, sections: {} };
   if (wanted && new RegExp(schema.idPattern).test(wanted) && !(stored && stored.origin === wanted)) {

@@ -19,7 +19,7 @@
   if (!root || !dataNode || !tables) return;
 
   var STORAGE_KEY = "metodbanken.workshopplan";
-  var DEFAULT_START = "09:00";
+  var DEFAULT_START = tables.planner.start;
   var TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -214,7 +214,7 @@
     } else if (stored) {
       plan = stored;
     }
-    var added = params.get("add");
+    var added = params.get(tables.planner.addParam);
     if (added && ID.test(added)) {
       if (!methods[added]) return "Metoden med id " + added + " finns inte i Metodbanken.";
       var at = position(added);

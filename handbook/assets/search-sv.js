@@ -332,7 +332,7 @@
       p2.appendChild(document.createTextNode("Ämnen som liknar det du sökte: "));
       close.forEach(function (tag, i) {
         if (i) p2.appendChild(document.createTextNode(" "));
-        p2.appendChild(link(siteUrl("metoder/") + "?tagg=" + encodeURIComponent(tag.id), tag.label, "mb-tag"));
+        p2.appendChild(link(siteUrl("metoder/") + "?" + tables.tagFilter + "=" + encodeURIComponent(tag.id), tag.label, "mb-tag"));
       });
     } else {
       p2.appendChild(document.createTextNode("Alla ämnen finns under "));

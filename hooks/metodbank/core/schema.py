@@ -151,6 +151,8 @@ SOURCES_SECTION = "Källor och vidare läsning"
 
 # -- how a field is written in front matter (the `new` template, the field page) ---------------------
 
+FRONT_MATTER_WIDTH = 100  # longest line of front matter written from an issue (issue.py) or the editor (editor.js)
+
 def dump_value(value: Any) -> str:
     """One YAML value on one line: scalars plain (quoted when needed), lists in [brackets]; empty as nothing."""
     if value is None:

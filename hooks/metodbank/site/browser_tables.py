@@ -9,16 +9,20 @@ Content-Security-Policy needs no hash for it.
 
 What comes from where:
 
-- `search`: search.py's stop words, suffixes, stem limits, fold table, vowels and letters, the method boost
-  and the tags' names and aliases (the "no results" hint), for search-sv.js and catalogue.js;
+- `search`: search.py's stop words, suffixes, stem limits, fold table, vowels and letters, the method boost,
+  the tags' names and aliases and the catalogue's tag filter (the "no results" hint), for search-sv.js and
+  catalogue.js;
 - `limits`: the schema's bounds of group size and duration (core/schema.py), for the catalogue filters and
   the planner: one limit per quantity;
 - `catalogue`: the filter form's parameter names (catalogue.py), for catalogue.js;
-- `planner`: the default minutes of a method and the longest plan name (planner.py), for planner.js;
+- `planner`: the default minutes of a method, the longest plan name, the default start time and the query
+  parameter that adds a method (planner.py), for planner.js;
 - `idPattern`: the method id pattern (core/text.py), for planner.js and editor.js;
 - `text`: the HTML test of the text fields, the web address pattern and the longest source text
-  (core/kinds.py) and the id proposal's fold table (core/text.py), for editor.js;
-- `editor`: the global each method's editor data file sets (editor.py).
+  (core/kinds.py), the id proposal's fold table (core/text.py) and the front matter's line width
+  (core/schema.py), for editor.js;
+- `editor`: the global each method's editor data file sets and the query parameter naming the method to
+  change (editor.py), for editor.js.
 """
 
 from __future__ import annotations
@@ -27,10 +31,10 @@ from typing import Any
 
 from . import search
 from .catalogue import FILTER_FIELDS, FILTER_LISTS
-from .editor import METHOD_DATA_GLOBAL, inline_json
-from .planner import DEFAULT_MINUTES, PLAN_NAME_MAX
+from .editor import METHOD_DATA_GLOBAL, METHOD_PARAM, inline_json
+from .planner import ADD_PARAM, DEFAULT_MINUTES, PLAN_NAME_MAX, PLAN_START
 from ..core.kinds import HTML_LIKE, SOURCE_TEXT_MAX, URL_PATTERN
-from ..core.schema import FIELDS_BY_NAME
+from ..core.schema import FIELDS_BY_NAME, FRONT_MATTER_WIDTH
 from ..core.text import FOLD_CHARS, ID_PATTERN
 from ..core.vocabulary import Vocabulary
 
@@ -63,18 +67,21 @@ def browser_tables(vocabulary: Vocabulary) -> dict[str, Any]:
             "word": search.WORD.pattern,
             "methodBoost": search.METHOD_BOOST,
             "tags": search.tag_hints(vocabulary),
+            "tagFilter": next(name for name, terms in FILTER_LISTS.items() if terms == "tags"),
         },
         "limits": {"groupSize": _range("group_size"), "duration": _range("duration")},
         "catalogue": {"fields": list(FILTER_FIELDS), "lists": dict(FILTER_LISTS)},
-        "planner": {"defaultMinutes": DEFAULT_MINUTES, "nameMax": PLAN_NAME_MAX},
+        "planner": {"defaultMinutes": DEFAULT_MINUTES, "nameMax": PLAN_NAME_MAX, "start": PLAN_START,
+                    "addParam": ADD_PARAM},
         "idPattern": ID_PATTERN.pattern,
         "text": {
             "htmlLike": HTML_LIKE.pattern,
             "url": URL_PATTERN.pattern,
             "sourceTextMax": SOURCE_TEXT_MAX,
             "slugFold": _fold_map(FOLD_CHARS),
+            "frontMatterWidth": FRONT_MATTER_WIDTH,
         },
-        "editor": {"methodGlobal": METHOD_DATA_GLOBAL},
+        "editor": {"methodGlobal": METHOD_DATA_GLOBAL, "methodParam": METHOD_PARAM},
     }
 
 

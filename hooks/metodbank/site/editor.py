@@ -34,6 +34,7 @@ EDITOR_TITLE = "Skriv en metod"
 EDITOR_SCRIPT = "assets/editor.js"
 METHOD_DATA_DIR = "assets/editor/metoder"
 METHOD_DATA_GLOBAL = "metodbankEditorMethod"
+METHOD_PARAM = "metod"  # the editor's query parameter naming the method to change (editor.js, via browser_tables)
 URL_LIMIT = 7000  # longest GitHub "new file" address the editor opens; longer texts are copied instead
 
 # Swedish messages, as `metodbank check` writes them, with {placeholders} filled in by editor.js.
@@ -266,6 +267,6 @@ def method_data_files(catalogue: Catalogue) -> list[tuple[str, str]]:
 
 def edit_link_html(method: Method, from_src: str, use_directory_urls: bool) -> str:
     """The "Ändra i formuläret" link on a method page: opens the editor with this method's content."""
-    url = relative_url(from_src, EDITOR_URI, use_directory_urls) + f"?metod={method.id}"
+    url = relative_url(from_src, EDITOR_URI, use_directory_urls) + f"?{METHOD_PARAM}={method.id}"
     return (f'<p class="mb-edit-form mb-noprint"><a href="{html_escape(url)}">Ändra i formuläret'
             f'<span class="mb-sr-only"> ({html_escape(method.title)})</span></a></p>')

@@ -23,6 +23,8 @@ PLANNER_TITLE = "Planera en workshop"
 PLANNER_SCRIPT = "assets/planner.js"
 DEFAULT_MINUTES = 30  # a method without a duration gets this long in a plan (planner.js, via browser_tables)
 PLAN_NAME_MAX = 120  # characters of a plan's name
+PLAN_START = "09:00"  # a plan's start time until the user picks one
+ADD_PARAM = "add"  # the planner's query parameter that adds a method to the plan
 
 def asset_url(from_src: str, asset: str, use_directory_urls: bool) -> str:
     """URL of a static file (path from the site root) as seen from page `from_src`."""
@@ -33,7 +35,7 @@ def asset_url(from_src: str, asset: str, use_directory_urls: bool) -> str:
 
 def planner_link(from_src: str, method_id: str, use_directory_urls: bool) -> str:
     """URL that opens the planner and adds one method to the plan (`?add=<id>`)."""
-    return relative_url(from_src, PLANNER_URI, use_directory_urls) + f"?add={method_id}"
+    return relative_url(from_src, PLANNER_URI, use_directory_urls) + f"?{ADD_PARAM}={method_id}"
 
 
 def add_to_plan_html(method: Method, from_src: str, use_directory_urls: bool) -> str:
@@ -80,7 +82,7 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
 <noscript><p class="mb-notice">Planeraren behöver JavaScript. Utan JavaScript kan du öppna metoderna i <a href="{html_escape(catalogue_url)}">metodkatalogen</a> och skriva ut dem en och en.</p></noscript>
 <div class="mb-planner-editor" id="mb-planner-editor" hidden>
 <div class="mb-field mb-field-wide"><label for="mb-plan-name">Workshopens namn</label><input type="text" id="mb-plan-name" name="namn" autocomplete="off" maxlength="{PLAN_NAME_MAX}" placeholder="Till exempel Uppföljning med handledarna"></div>
-<div class="mb-plan-when"><div class="mb-field"><label for="mb-plan-date">Datum</label><input type="date" id="mb-plan-date" name="datum"></div><div class="mb-field"><label for="mb-plan-start">Starttid</label><input type="time" id="mb-plan-start" name="start" value="09:00" step="300"></div></div>
+<div class="mb-plan-when"><div class="mb-field"><label for="mb-plan-date">Datum</label><input type="date" id="mb-plan-date" name="datum"></div><div class="mb-field"><label for="mb-plan-start">Starttid</label><input type="time" id="mb-plan-start" name="start" value="{PLAN_START}" step="300"></div></div>
 <p class="mb-plan-status" id="mb-plan-status" role="status" aria-live="polite" aria-atomic="true"></p>
 <div class="mb-notice mb-plan-notice" id="mb-plan-notice" hidden></div>
 <h2 id="mb-plan-heading" tabindex="-1">Metoder i planen</h2>
