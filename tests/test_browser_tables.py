@@ -77,12 +77,20 @@ def test_the_generated_tables_are_the_engines_own(site):
     assert tables["editor"] == {"methodGlobal": editor.METHOD_DATA_GLOBAL, "methodParam": "metod"}
 
 
-def test_the_catalogue_filter_names_are_the_forms_own(site):
+def test_the_catalogue_filters_are_the_forms_own_and_read_the_rows_attributes(site):
     page = (site / "metoder" / "index.html").read_text(encoding="utf-8")
     form = re.search(r'<form class="mb-filters".*?</form>', page, re.S).group(0)
     names = re.findall(r'<(?:input|select)[^>]*\bname="([^"]+)"', form)
-    assert generated(site)["catalogue"] == {"fields": names, "lists": catalogue.FILTER_LISTS}
+    filters = generated(site)["catalogue"]["filters"]
+    assert [f["name"] for f in filters] == names
     assert set(catalogue.FILTER_LISTS) <= set(names)
+    # Every attribute a filter reads is on every row of the catalogue (pages.py writes them).
+    rows = re.findall(r"<tr [^>]*data-id=[^>]*>", page)
+    assert len(rows) == 2
+    for f in filters:
+        assert f["test"] in ("text", "has", "equals", "between", "at-most")
+        for name in f["attributes"]:
+            assert all(f' data-{name}="' in row for row in rows), name
 
 
 def test_the_filter_form_and_the_planner_show_the_schemas_limits(site):

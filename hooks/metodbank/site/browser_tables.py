@@ -14,7 +14,7 @@ What comes from where:
   catalogue.js;
 - `limits`: the schema's bounds of group size and duration (core/schema.py), for the catalogue filters and
   the planner: one limit per quantity;
-- `catalogue`: the filter form's parameter names (catalogue.py), for catalogue.js;
+- `catalogue`: the filter form's parameters, each with how a row matches it (catalogue.py), for catalogue.js;
 - `planner`: the default minutes of a method, the longest plan name, the default start time and the query
   parameter that adds a method (planner.py), for planner.js;
 - `idPattern`: the method id pattern (core/text.py), for planner.js and editor.js;
@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import search
-from .catalogue import FILTER_FIELDS, FILTER_LISTS
+from .catalogue import FILTER_LISTS, FILTERS
 from .editor import METHOD_DATA_GLOBAL, METHOD_PARAM, inline_json
 from .planner import ADD_PARAM, DEFAULT_MINUTES, PLAN_NAME_MAX, PLAN_START
 from ..core.kinds import HTML_LIKE, SOURCE_TEXT_MAX, URL_PATTERN
@@ -70,7 +70,8 @@ def browser_tables(vocabulary: Vocabulary) -> dict[str, Any]:
             "tagFilter": next(name for name, terms in FILTER_LISTS.items() if terms == "tags"),
         },
         "limits": {"groupSize": _range("group_size"), "duration": _range("duration")},
-        "catalogue": {"fields": list(FILTER_FIELDS), "lists": dict(FILTER_LISTS)},
+        "catalogue": {"filters": [{"name": name, "test": test, "attributes": list(attributes)}
+                                  for name, test, attributes in FILTERS]},
         "planner": {"defaultMinutes": DEFAULT_MINUTES, "nameMax": PLAN_NAME_MAX, "start": PLAN_START,
                     "addParam": ADD_PARAM},
         "idPattern": ID_PATTERN.pattern,

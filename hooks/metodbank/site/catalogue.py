@@ -16,8 +16,19 @@ CATALOGUE_SCRIPT = "assets/catalogue.js"
 
 # Query parameters of the catalogue filters (shared with catalogue.js): parameter → vocabulary list.
 FILTER_LISTS = {"fas": "phases", "malgrupp": "audiences", "svarighet": "difficulties", "tagg": "tags"}
-# Every query parameter of the filter form, in the form's order (catalogue.js reads them from the generated tables).
-FILTER_FIELDS = ("sok", "fas", "malgrupp", "deltagare", "minuter", "svarighet", "tagg")
+# Every filter of the form, in the form's order: query parameter, how a row matches, the row's data-* attributes
+# (catalogue.js reads this through the generated tables). "text": the free-text words; "has": the value is one of
+# the attribute's words; "equals": the attribute is the value; "between": the number lies within the two
+# attributes; "at-most": the attribute (the shortest session) is at most the number.
+FILTERS = (
+    ("sok", "text", ()),
+    ("fas", "has", ("phases",)),
+    ("malgrupp", "has", ("audience",)),
+    ("deltagare", "between", ("min-people", "max-people")),
+    ("minuter", "at-most", ("min-minutes",)),
+    ("svarighet", "equals", ("difficulty",)),
+    ("tagg", "has", ("tags",)),
+)
 
 
 
