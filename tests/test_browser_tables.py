@@ -21,6 +21,7 @@ from helpers import REPO, build_site, make_method, make_project
 from metodbank.core import kinds, schema, text
 from metodbank.core.vocabulary import load_vocabulary
 from metodbank.site import browser_tables, catalogue, editor, planner, search
+from metodbank.site.format import MONTHS
 
 SCRIPTS = sorted(p for p in (REPO / "handbook" / "assets").glob("*.js"))
 READERS = ("search-sv.js", "catalogue.js", "planner.js", "editor.js")  # the scripts that read the tables
@@ -62,6 +63,7 @@ def test_the_generated_tables_are_the_engines_own(site):
     assert [t["id"] for t in words["tags"]] == [t.id for t in vocabulary().terms("tags")]
     assert words["tagFilter"] == "tagg"
     assert tables["idPattern"] == text.ID_PATTERN.pattern
+    assert tables["months"] == list(MONTHS) and len(tables["months"]) == 12
     assert tables["limits"] == {
         "groupSize": {"min": 1, "max": schema.GROUP_SIZE_MAX},
         "duration": {"min": 1, "max": schema.DURATION_MAX},
@@ -178,6 +180,8 @@ def test_no_table_literal_in_the_scripts(path):
     assert not numbers, f"{path.name}: limit numbers {numbers}: read them from window.metodbankTables"
     for value in ("09:00", editor.METHOD_DATA_GLOBAL):
         assert value not in literals, f"{path.name}: {value!r} comes from the tables"
+    months = [s for s in literals if s in MONTHS]
+    assert len(months) < 3, f"{path.name}: the month names (format.py): {months}"
 
 
 def test_the_no_table_check_finds_the_old_tables():

@@ -22,8 +22,7 @@
   var DEFAULT_START = tables.planner.start;
   var TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
-  var MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-                "oktober", "november", "december"];
+  var MONTHS = tables.months;
   var ID = new RegExp(tables.idPattern);
   var MAX_MINUTES = tables.limits.duration.max;
   var DEFAULT_MINUTES = tables.planner.defaultMinutes;

@@ -18,6 +18,7 @@ What comes from where:
 - `planner`: the default minutes of a method, the longest plan name, the default start time and the query
   parameter that adds a method (planner.py), for planner.js;
 - `idPattern`: the method id pattern (core/text.py), for planner.js and editor.js;
+- `months`: the Swedish month names the pages' dates use (format.py), for planner.js;
 - `text`: the HTML test of the text fields, the web address pattern and the longest source text
   (core/kinds.py), the id proposal's fold table (core/text.py) and the front matter's line width
   (core/schema.py), for editor.js;
@@ -32,6 +33,7 @@ from typing import Any
 from . import search
 from .catalogue import FILTER_LISTS, FILTERS
 from .editor import METHOD_DATA_GLOBAL, METHOD_PARAM, inline_json
+from .format import MONTHS
 from .planner import ADD_PARAM, DEFAULT_MINUTES, PLAN_NAME_MAX, PLAN_START
 from ..core.kinds import HTML_LIKE, SOURCE_TEXT_MAX, URL_PATTERN
 from ..core.schema import FIELDS_BY_NAME, FRONT_MATTER_WIDTH
@@ -75,6 +77,7 @@ def browser_tables(vocabulary: Vocabulary) -> dict[str, Any]:
         "planner": {"defaultMinutes": DEFAULT_MINUTES, "nameMax": PLAN_NAME_MAX, "start": PLAN_START,
                     "addParam": ADD_PARAM},
         "idPattern": ID_PATTERN.pattern,
+        "months": list(MONTHS),
         "text": {
             "htmlLike": HTML_LIKE.pattern,
             "url": URL_PATTERN.pattern,
