@@ -39,6 +39,7 @@
   function words(text) { return text.match(/[\p{L}\p{N}_\-–]+/gu) || []; }
 
   var HTML_LIKE = new RegExp(tables.text.htmlLike);
+  var ID = new RegExp(tables.idPattern);
   var WEB_ADDRESS = new RegExp(tables.text.url);
   // "text https://…" on one line of the sources box: the text, then the web address (the same pattern, unanchored).
   var URL_AT_END = new RegExp("^(.*?)\\s+(" + tables.text.url.replace(/^\^|\$$/g, "") + ")$");
@@ -383,7 +384,10 @@
     var head = pad + key(name) + ":";
     if (Array.isArray(value)) {
       if (!value.length) return [head + " []"];
-      var flow = value.every(function (v) { return typeof v === "string" && /^[a-z0-9_-]+$/.test(v) && plainOk(v, true); });
+      // Lists of ids in [brackets], as contribute/issue.py writes them: each item an id once "_" reads as "-".
+      var flow = value.every(function (v) {
+        return typeof v === "string" && ID.test(v.replace(/_/g, "-")) && plainOk(v, true);
+      });
       var line = head + " [" + value.join(", ") + "]";
       if (flow && line.length <= WIDTH) return [line];
       var out = [head];

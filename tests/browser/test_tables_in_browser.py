@@ -67,3 +67,19 @@ def test_the_editor_checks_a_source_with_the_schemas_limit(page, site_url):
     }""", kinds.SOURCE_TEXT_MAX)
     assert problems == ["too-long", "bad-url"]
     assert page.evaluate("window.MetodbankEditor.slugify('Åsa på ön, æøé')") == "asa-pa-on-aoe"
+
+
+def test_the_editor_writes_lists_of_ids_in_brackets_like_the_issue_workflow(page, site_url):
+    """Which lists go in [brackets] follows the id pattern from the tables, as contribute/issue.py decides."""
+    import yaml
+
+    from metodbank.contribute import issue
+
+    page.goto(site_url + "bidra/skriv/")
+    expect(page.locator("#mb-editor-form")).to_be_visible()
+    for items in (["follow_up", "delivery"], ["a--b", "c"], ["papper-", "penna"], ["Penna"], ["x-1"]):
+        written = page.evaluate("items => window.MetodbankEditor.toYaml(window.MetodbankEditor.schema, "
+                                "{materials: items})", items)
+        python = yaml.dump({"materials": items}, Dumper=issue._Dumper, allow_unicode=True, sort_keys=False,
+                           width=schema.FRONT_MATTER_WIDTH)
+        assert written.startswith("materials: [") == python.startswith("materials: ["), (items, written, python)
