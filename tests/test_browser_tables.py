@@ -200,3 +200,15 @@ def test_the_no_table_check_finds_the_old_tables():
     assert "[a-z0-9]+(?:-[a-z0-9]+)*" in _code_text(old_planner)
     assert re.findall(r"(?<![\w.])(1440|7200|10000|1000|400|120)(?![\w.])", _code_text(old_planner)) == ["1440"]
 
+
+
+@pytest.mark.logs
+def test_a_handbook_file_in_the_tables_place_stops_the_build(tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    root = make_project(tmp_path / "project")
+    make_method(root, "skuggning", title="Skuggning")
+    (root / "handbook" / browser_tables.TABLES_SCRIPT).write_text("window.metodbankTables = {};\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(root)
+    assert "handbook/assets/metodbank-tables.js krockar med en genererad fil" in caplog.text
