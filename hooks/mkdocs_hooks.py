@@ -74,7 +74,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         count = sum(1 for p in project.problems if p.level is engine.Level.ERROR)
         raise PluginError(f"Metodbanken: {count} fel i metodfilerna (se raderna ovan). "
                           "Rätta dem och bygg igen; metodbank check visar samma lista.")
-    config.extra["mb_tag_hints"] = engine.tag_hints(project.vocabulary)  # search-sv.js: tags for "no results"
     builder = engine.PageBuilder(project.catalogue, project.vocabulary, config.use_directory_urls)
     _state.update(project=project, builder=builder, spliced={}, bodies={}, parts={}, generated=set())
     if _serving:
@@ -106,6 +105,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.setdefault("generated", set()).add(engine.EDITOR_URI)  # made by the engine, like build_pages()
     for path, text in engine.method_data_files(project.catalogue):
         files.append(File.generated(config, path, content=text))
+    # The tables the site's scripts share with the engine (search words, limits, patterns): one script file.
+    if files.get_file_from_path(engine.TABLES_SCRIPT) is not None:
+        raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{engine.TABLES_SCRIPT} krockar med en genererad "
+                          "fil; byt namn på filen")
+    files.append(File.generated(config, engine.TABLES_SCRIPT, content=engine.tables_script(project.vocabulary)))
     return files
 
 

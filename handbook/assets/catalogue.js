@@ -11,10 +11,20 @@
   var form = document.getElementById("mb-filters");
   var table = document.getElementById("mb-catalogue");
   var status = document.getElementById("mb-filter-status");
-  if (!form || !table || !status) return;
+  // The filters (parameter, how a row matches, the row's attributes) come from hooks/metodbank/site/catalogue.py
+  // through the generated assets/metodbank-tables.js.
+  var tables = window.metodbankTables && window.metodbankTables.catalogue;
+  if (!form || !table || !status || !tables) return; // the plain table still lists every method
 
   var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
-  var FIELDS = ["sok", "fas", "malgrupp", "deltagare", "minuter", "svarighet", "tagg"];
+  var FILTERS = tables.filters;
+  var FIELDS = FILTERS.map(function (filter) { return filter.name; });
+  var NUMBERS = FILTERS.filter(function (f) { return f.test === "between" || f.test === "at-most"; })
+    .map(function (f) { return f.name; });
+  var TEXT = FILTERS.filter(function (f) { return f.test === "text"; }).map(function (f) { return f.name; });
+  // The text test is the costliest: it runs after the others have kept the row.
+  var ORDER = FILTERS.filter(function (f) { return f.test !== "text"; })
+    .concat(FILTERS.filter(function (f) { return f.test === "text"; }));
   var typingTimer = null;
   var typing = false; // true while a burst of typing already has its own history entry
   var announceTimer = null;
@@ -47,7 +57,7 @@
   function needles(text) {
     if (!sv) return words(fold(text));
     var out = [];
-    (String(text || "").toLowerCase().match(/[0-9a-zåäöéèü]+/g) || []).forEach(function (word) {
+    sv.letterRuns(text).forEach(function (word) {
       if (word.length < 2 || (sv.isStopWord && sv.isStopWord(word))) return;
       out.push(fold(sv.stem(word)));
     });
@@ -80,7 +90,7 @@
     FIELDS.forEach(function (name) {
       var field = form.elements[name];
       var value = field ? String(field.value || "").trim() : "";
-      if ((name === "deltagare" || name === "minuter") && value) {
+      if (NUMBERS.indexOf(name) !== -1 && value) {
         var n = number(value);
         value = n === null ? "" : String(n);
       }
@@ -120,32 +130,40 @@
     return text ? "?" + text : "";
   }
 
-  function has(row, attribute, value) {
-    return words(row.getAttribute(attribute)).indexOf(value) !== -1;
+  function attribute(row, name) {
+    return row.getAttribute("data-" + name);
   }
 
-  function matches(row, state) {
-    if (state.fas && !has(row, "data-phases", state.fas)) return false;
-    if (state.malgrupp && !has(row, "data-audience", state.malgrupp)) return false;
-    if (state.tagg && !has(row, "data-tags", state.tagg)) return false;
-    if (state.svarighet && row.getAttribute("data-difficulty") !== state.svarighet) return false;
-    var people = number(state.deltagare);
-    if (people !== null) {
-      var low = number(row.getAttribute("data-min-people"));
-      var high = number(row.getAttribute("data-max-people"));
-      if ((low !== null && people < low) || (high !== null && people > high)) return false;
-    }
-    var limit = number(state.minuter);
-    if (limit !== null) {
+  var TESTS = {
+    text: function (row, value) {
+      return needles(value).every(function (needle) { return textMatches(row, needle); });
+    },
+    has: function (row, value, names) {
+      return words(attribute(row, names[0])).indexOf(value) !== -1;
+    },
+    equals: function (row, value, names) {
+      return attribute(row, names[0]) === value;
+    },
+    between: function (row, value, names) {
+      var n = number(value);
+      if (n === null) return true;
+      var low = number(attribute(row, names[0]));
+      var high = number(attribute(row, names[1]));
+      return !((low !== null && n < low) || (high !== null && n > high));
+    },
+    "at-most": function (row, value, names) {
       // A method fits when its shortest session fits in the time there is.
-      var shortest = number(row.getAttribute("data-min-minutes"));
-      if (shortest !== null && shortest > limit) return false;
+      var n = number(value);
+      if (n === null) return true;
+      var shortest = number(attribute(row, names[0]));
+      return !(shortest !== null && shortest > n);
     }
-    if (state.sok) {
-      var ok = needles(state.sok).every(function (needle) { return textMatches(row, needle); });
-      if (!ok) return false;
-    }
-    return true;
+  };
+
+  function matches(row, state) {
+    return ORDER.every(function (filter) {
+      return !state[filter.name] || TESTS[filter.test](row, state[filter.name], filter.attributes);
+    });
   }
 
   function message(shown, total, filtered) {
@@ -237,7 +255,7 @@
   form.classList.add("mb-collapsed");
 
   function updateToggle(state) {
-    var chosen = Object.keys(state || {}).filter(function (name) { return name !== "sok"; }).length;
+    var chosen = Object.keys(state || {}).filter(function (name) { return TEXT.indexOf(name) === -1; }).length;
     var open = !form.classList.contains("mb-collapsed");
     toggle.textContent = (open ? "Dölj filtren" : "Visa filtren") +
       (chosen ? " (" + chosen + (chosen === 1 ? " valt)" : " valda)") : "");

@@ -15,6 +15,11 @@
 (function () {
   "use strict";
 
+  // Patterns, fold tables and limits that are not in the page's schema come from the engine (core/text.py,
+  // core/kinds.py, site/editor.py) through the generated assets/metodbank-tables.js.
+  var tables = window.metodbankTables;
+  if (!tables) return; // the page says the form needs JavaScript; the draft stays untouched
+
   // -- text helpers (the same rules as hooks/metodbank/text.py and kinds.py) --------------------------
 
   function fill(template, values) {
@@ -33,11 +38,16 @@
 
   function words(text) { return text.match(/[\p{L}\p{N}_\-–]+/gu) || []; }
 
-  var HTML_LIKE = /<\s*\/?\s*[a-zA-Z!?]/;
-  var FOLD_CHARS = { "å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o" };
+  var HTML_LIKE = new RegExp(tables.text.htmlLike);
+  var ID = new RegExp(tables.idPattern);
+  var WEB_ADDRESS = new RegExp(tables.text.url);
+  // "text https://…" on one line of the sources box: the text, then the web address (the same pattern, unanchored).
+  var URL_AT_END = new RegExp("^(.*?)\\s+(" + tables.text.url.replace(/^\^|\$$/g, "") + ")$");
+  var FOLD_CHARS = tables.text.slugFold;
+  var FOLDED = new RegExp("[" + Object.keys(FOLD_CHARS).join("") + "]", "g");
 
   function slugify(title) {
-    var text = title.toLowerCase().replace(/[åäöéüæø]/g, function (c) { return FOLD_CHARS[c]; });
+    var text = title.toLowerCase().replace(FOLDED, function (c) { return FOLD_CHARS[c]; });
     text = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
     return text.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
@@ -199,8 +209,8 @@
     } else if (type === "Sources") {
       checkCount(schema, value, 0, kind.max_items, name, path, report);
       value.forEach(function (item, i) {
-        checkText(schema, { min_chars: 1, max_chars: 400 }, item.text, name + "." + i + ".text", path, report);
-        if (item.url !== undefined && !/^https?:\/\/\S+$/.test(item.url)) {
+        checkText(schema, { min_chars: 1, max_chars: tables.text.sourceTextMax }, item.text, name + "." + i + ".text", path, report);
+        if (item.url !== undefined && !WEB_ADDRESS.test(item.url)) {
           report(path, "bad-url", fill(M["bad-url"], { url: item.url }));
         }
       });
@@ -294,7 +304,7 @@
     /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/,
   ];
   var SPECIAL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
-  var WIDTH = 100;
+  var WIDTH = tables.text.frontMatterWidth;
 
   function resolves(text) { return RESOLVES.some(function (re) { return re.test(text); }); }
 
@@ -374,7 +384,10 @@
     var head = pad + key(name) + ":";
     if (Array.isArray(value)) {
       if (!value.length) return [head + " []"];
-      var flow = value.every(function (v) { return typeof v === "string" && /^[a-z0-9_-]+$/.test(v) && plainOk(v, true); });
+      // Lists of ids in [brackets], as contribute/issue.py writes them: each item an id once "_" reads as "-".
+      var flow = value.every(function (v) {
+        return typeof v === "string" && ID.test(v.replace(/_/g, "-")) && plainOk(v, true);
+      });
       var line = head + " [" + value.join(", ") + "]";
       if (flow && line.length <= WIDTH) return [line];
       var out = [head];
@@ -444,7 +457,7 @@
   var schema = JSON.parse(dataNode.textContent);
   api.schema = schema;
   var STORAGE_KEY = "metodbanken.skriv-en-metod";
-  var METHOD_GLOBAL = "metodbankEditorMethod";
+  var METHOD_GLOBAL = tables.editor.methodGlobal;
   var state = { id: "", origin: null, idManual: false, values: {}, sections: {} };
   var touched = {};
   var submitted = false;
@@ -619,7 +632,7 @@
         node: t2.node,
         read: function () {
           var v = lines(t2.input.value).map(function (line) {
-            var match = /^(.*?)\s+(https?:\/\/\S+)$/.exec(line);
+            var match = URL_AT_END.exec(line);
             return match ? { text: match[1], url: match[2] } : { text: line };
           });
           return v.length ? v : undefined;
@@ -1097,7 +1110,7 @@
     focusControl(domId([byRole("heading").name]));
   });
 
-  var wanted = new URLSearchParams(window.location.search).get("metod");
+  var wanted = new URLSearchParams(window.location.search).get(tables.editor.methodParam);
   var stored = load();
   var blank = { id: "", origin: null, idManual: false, values: {}, sections: {} };
   if (wanted && new RegExp(schema.idPattern).test(wanted) && !(stored && stored.origin === wanted)) {

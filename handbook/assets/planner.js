@@ -13,16 +13,21 @@
 
   var root = document.getElementById("mb-planner");
   var dataNode = document.getElementById("mb-methods");
-  if (!root || !dataNode) return;
+  // The id pattern and the limits come from the engine (core/text.py, core/schema.py, site/planner.py)
+  // through the generated assets/metodbank-tables.js.
+  var tables = window.metodbankTables;
+  if (!root || !dataNode || !tables) return;
 
   var STORAGE_KEY = "metodbanken.workshopplan";
-  var DEFAULT_START = "09:00";
+  var DEFAULT_START = tables.planner.start;
   var TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
-  var MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-                "oktober", "november", "december"];
-  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  var MAX_MINUTES = 1440;
+  var MONTHS = tables.months;
+  var ID = new RegExp(tables.idPattern);
+  var MAX_MINUTES = tables.limits.duration.max;
+  var DEFAULT_MINUTES = tables.planner.defaultMinutes;
+  var NAME_MAX = tables.planner.nameMax;
+  var DAY = 24 * 60; // minutes
   var data = JSON.parse(dataNode.textContent);
   var methods = {};
   data.methods.forEach(function (m) { methods[m.id] = m; });
@@ -75,7 +80,7 @@
   }
 
   function defaultMinutes(method) {
-    return method && method.min ? clampMinutes(method.min, 30) : 30;
+    return method && method.min ? clampMinutes(method.min, DEFAULT_MINUTES) : DEFAULT_MINUTES;
   }
 
   function duration(total) {
@@ -106,7 +111,7 @@
   function clock(start, offset) {
     // "09:00" + 95 minutes → "10:35" (past midnight it starts again at 00:00).
     var match = TIME.exec(start) || TIME.exec(DEFAULT_START);
-    var total = (parseInt(match[1], 10) * 60 + parseInt(match[2], 10) + offset) % 1440;
+    var total = (parseInt(match[1], 10) * 60 + parseInt(match[2], 10) + offset) % DAY;
     var h = Math.floor(total / 60), m = total % 60;
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
@@ -179,7 +184,7 @@
       var stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
       if (stored && Array.isArray(stored.items)) {
         return {
-          name: String(stored.name || "").slice(0, 120),
+          name: String(stored.name || "").slice(0, NAME_MAX),
           date: cleanDate(stored.date),
           start: cleanStart(stored.start),
           items: stored.items.filter(function (i) { return i && ID.test(String(i.id)); }).map(function (i) {
@@ -202,13 +207,13 @@
     var fromUrl = params.has("plan") || params.has("namn");
     var stored = readStored();
     if (fromUrl) {
-      plan = { name: (params.get("namn") || "").slice(0, 120), date: cleanDate(params.get("datum")),
+      plan = { name: (params.get("namn") || "").slice(0, NAME_MAX), date: cleanDate(params.get("datum")),
                start: cleanStart(params.get("start")), items: parsePlan(params.get("plan")) };
       if (stored && stored.items.length && !same(stored, plan)) previous = stored;
     } else if (stored) {
       plan = stored;
     }
-    var added = params.get("add");
+    var added = params.get(tables.planner.addParam);
     if (added && ID.test(added)) {
       if (!methods[added]) return "Metoden med id " + added + " finns inte i Metodbanken.";
       var at = position(added);
@@ -463,7 +468,7 @@
   });
 
   nameInput.addEventListener("input", function () {
-    plan.name = nameInput.value.slice(0, 120);
+    plan.name = nameInput.value.slice(0, NAME_MAX);
     save();
     renderHandout();
   });

@@ -2,13 +2,15 @@
  * Metodbanken: Swedish search for Material's search box.
  *
  * Material's search worker turns every query word into a prefix search and does not stem Swedish.
- * The build (hooks/metodbank/search.py) adds stems, compound parts and synonyms to the search index;
+ * The build (hooks/metodbank/site/search.py) adds stems, compound parts and synonyms to the search index;
  * this script rewrites the query the same way before it reaches the worker: stop words go, every
  * word becomes its stem (and the stem without å/ä/ö), and longer words also get a fuzzy variant so a
  * typo still finds the word. What the user typed stays in the search box.
  *
- * The rules MUST stay identical to stem(), fold() and query_terms() in hooks/metodbank/search.py;
- * tests/search/test_search_browser.py compares both for every word in the handbook.
+ * The algorithms MUST stay identical to stem(), fold() and query_terms() in hooks/metodbank/site/search.py;
+ * their tables (stop words, suffixes, fold table, letters) are search.py's own, read from the generated
+ * assets/metodbank-tables.js (window.metodbankTables.search). tests/search/test_search_eval.py compares
+ * both for every word in the handbook.
  *
  * It hooks into Worker.prototype.postMessage, which works for the real web worker (http) and for the
  * iframe-worker shim that Material uses for file:// (offline copy). Without JavaScript nothing changes.
@@ -21,35 +23,28 @@
 (function () {
   "use strict";
 
-  var STOP_WORDS = new Set((
-    "alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina ditt du där då " +
-    "efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur här i icke ingen inom " +
-    "inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket ni nu när någon något några och om oss på " +
-    "samma sedan sig sin sina sitta själv skulle som så sådan sådana sådant till under upp ut utan vad var vara " +
-    "varför varit varje vars vart vem vi vid vilka vilkas vilken vilket vår våra vårt än är åt över " +
-    "gör göra gjorde får få fick ska måste vill kunna ens nån något"
-  ).split(" "));
-  var SUFFIXES = [
-    "arnas", "ernas", "ornas", "andes", "endes", "arens", "andet",
-    "arna", "erna", "orna", "ande", "ende", "ades", "ares",
-    "ens", "ets", "ars", "ers", "ors", "ade", "are", "ast",
-    "ar", "er", "or", "en", "et", "na", "ad", "as", "es",
-    "a", "e"
-  ];
-  var MIN_STEM = 3;
-  var SHORT_STEM = 3;
-  var SHORTEST_WORD = 4;
-  var FOLD = {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u"};
-  var VOWELS = "aeiouyåäöéü";
-  var WORD = /[0-9a-zåäöéèü]+(?:-[0-9a-zåäöéèü]+)*/g;
-  var ALPHA = /^[a-zåäöéèü]+$/;
+  // The word lists, limits and fold table come from hooks/metodbank/site/search.py through the generated
+  // assets/metodbank-tables.js; this file keeps only the algorithms.
+  var tables = window.metodbankTables && window.metodbankTables.search;
+  if (!tables) return; // without the tables Material's own search still works, unchanged
+  var STOP_WORDS = new Set(tables.stopWords);
+  var SUFFIXES = tables.suffixes;
+  var MIN_STEM = tables.minStem;
+  var SHORT_STEM = tables.shortStem;
+  var SHORTEST_WORD = tables.shortestWord;
+  var FOLD = tables.fold;
+  var FOLDED = new RegExp("[" + Object.keys(FOLD).join("") + "]", "g");
+  var VOWELS = tables.vowels;
+  var WORD = new RegExp(tables.word, "g");
+  var ALPHA = new RegExp("^[" + tables.letters + "]+$");
+  var LETTERS = new RegExp("[0-9" + tables.letters + "]+", "g"); // a word's runs of letters, without hyphens
   var QUERY = 2; // Material's SearchMessageType.QUERY
   var RESULT = 3; // Material's SearchMessageType.RESULT
-  var METHOD_BOOST = 1000; // hooks/metodbank/search.py gives every method entry this boost
+  var METHOD_BOOST = tables.methodBoost; // search.py gives every method entry this boost
   var lastQuery = "";
 
   function fold(word) {
-    return word.replace(/[åäöéèü]/g, function (c) { return FOLD[c]; });
+    return word.replace(FOLDED, function (c) { return FOLD[c]; });
   }
 
   function stem(word) {
@@ -74,6 +69,11 @@
 
   function words(text) {
     return text.toLowerCase().match(WORD) || [];
+  }
+
+  // A text's runs of letters and digits, lower case; a hyphen splits ("e-lärande" → "e", "lärande").
+  function letterRuns(text) {
+    return String(text || "").toLowerCase().match(LETTERS) || [];
   }
 
   function queryTerms(query) {
@@ -225,7 +225,8 @@
   function isStopWord(word) { return STOP_WORDS.has(word); }
 
   window.metodbankSearch = {stem: stem, fold: fold, queryTerms: queryTerms, rewrite: rewrite,
-                            isStopWord: isStopWord, rerank: rerank, closestTags: closestTags, nearly: nearly};
+                            isStopWord: isStopWord, rerank: rerank, closestTags: closestTags, nearly: nearly,
+                            letterRuns: letterRuns};
 
   function patch(proto) {
     if (!proto || proto.postMessage.metodbank) return;
@@ -325,15 +326,13 @@
     p.appendChild(link(siteUrl("metoder/"), "metodkatalogen"));
     p.appendChild(document.createTextNode(", där du kan välja fas, antal deltagare och tid."));
     box.appendChild(p);
-    var tags = [];
-    try { tags = JSON.parse((document.getElementById("mb-tag-hints") || {}).textContent || "[]"); } catch (e) { tags = []; }
-    var close = closestTags(query, tags);
+    var close = closestTags(query, tables.tags || []);
     var p2 = document.createElement("p");
     if (close.length) {
       p2.appendChild(document.createTextNode("Ämnen som liknar det du sökte: "));
       close.forEach(function (tag, i) {
         if (i) p2.appendChild(document.createTextNode(" "));
-        p2.appendChild(link(siteUrl("metoder/") + "?tagg=" + encodeURIComponent(tag.id), tag.label, "mb-tag"));
+        p2.appendChild(link(siteUrl("metoder/") + "?" + tables.tagFilter + "=" + encodeURIComponent(tag.id), tag.label, "mb-tag"));
       });
     } else {
       p2.appendChild(document.createTextNode("Alla ämnen finns under "));

@@ -20,7 +20,9 @@ from .core.config import Addresses, expand_repo_links
 from .site.urls import method_of, page_folder
 from .core.schema import FIELDS, SECTIONS, Field, Section
 from .core.sanitize import SITE_POLICY, clean_page
-from .site.search import tag_hints, tune_site_index
+from .site.browser_tables import tables_script
+from .site.urls import TABLES_SCRIPT
+from .site.search import tune_site_index
 from .core.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "SCHEMA_PATH",
     "SECTIONS",
     "SITE_POLICY",
+    "TABLES_SCRIPT",
     "VOCABULARY_FILE",
     "Addresses",
     "BodySection",
@@ -64,6 +67,6 @@ __all__ = [
     "print_documents",
     "splice_methods",
     "splice_parts",
-    "tag_hints",
+    "tables_script",
     "tune_site_index",
 ]

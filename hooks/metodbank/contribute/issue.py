@@ -25,7 +25,7 @@ from .derived import STEPS_ITEM_PREFIX, build_issue_form
 from ..core.kinds import Choice, Choices, Date, Keyed, Kind, MethodId, Range, Refs, Sources, Strings, Text
 from ..core.loader import load_source
 from ..core.problems import Problem
-from ..core.schema import FIELDS, FIELDS_BY_NAME, SECTIONS
+from ..core.schema import FIELDS, FIELDS_BY_NAME, FRONT_MATTER_WIDTH, SECTIONS
 from ..core.text import ID_PATTERN, slugify
 from ..core.validate import validate_source
 from ..core.vocabulary import Vocabulary
@@ -285,7 +285,7 @@ def method_from_issue(body: str, vocabulary: Vocabulary, taken: set[str], today:
                                 f"methods/{method_id}.md finns redan; byt titel i ärendet eller ange ett annat id "
                                 f"med --id, till exempel --id {method_id}-2"))
     ordered = {spec.name: values[spec.name] for spec in FIELDS if spec.name in values}
-    front = yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    front = yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=FRONT_MATTER_WIDTH)
     text = "---\n" + front + "---\n\n" + "\n".join(sections)
     if answers:  # check the file like any method, so that every problem is reported at once
         checked_id = method_id if method_id and ID_PATTERN.match(method_id) else "ny-metod"

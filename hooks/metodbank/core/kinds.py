@@ -18,6 +18,8 @@ from .vocabulary import Vocabulary
 
 INVALID = object()  # returned when a value could not be understood at all
 HTML_LIKE = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+URL_PATTERN = re.compile(r"^https?://\S+$")  # a source's url
+SOURCE_TEXT_MAX = 400  # characters of one source's text
 
 
 @dataclass
@@ -395,9 +397,9 @@ class Sources(Kind):
             for key in item:
                 if key not in ("text", "url"):
                     ctx.report((i, key), "unknown-key", f'okänt fält "{key}" i en källa{did_you_mean(key, ("text", "url"))}')
-            text = _text_kind(400).check(item["text"], ctx, (i, "text"))
+            text = _text_kind(SOURCE_TEXT_MAX).check(item["text"], ctx, (i, "text"))
             url = item.get("url")
-            if url is not None and (not isinstance(url, str) or not re.match(r"^https?://\S+$", url)):
+            if url is not None and (not isinstance(url, str) or not URL_PATTERN.match(url)):
                 ctx.report((i, "url"), "bad-url", f'"{url}" är ingen webbadress; den ska börja med https://')
                 url = None
             if text is not INVALID:
@@ -407,7 +409,7 @@ class Sources(Kind):
     def json_schema(self, vocabulary: Vocabulary) -> dict[str, Any]:
         entry = {"type": "object", "required": ["text"], "additionalProperties": False,
                  "properties": {"text": {"type": "string", "minLength": 1},
-                                "url": {"type": "string", "pattern": r"^https?://\S+$"}}}
+                                "url": {"type": "string", "pattern": URL_PATTERN.pattern}}}
         return {"type": "array", "items": {"anyOf": [entry, {"type": "string", "minLength": 1}]},
                 "maxItems": self.max_items}
 

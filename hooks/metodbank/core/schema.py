@@ -21,6 +21,8 @@ STEPS_PER_PHASE_MAX = 4  # with STEP_MAX: 3 phases × 4 steps × 110 characters 
 TITLE_MAX = 70
 BASIS_MAX = 300
 REVIEWER_MAX = 80
+GROUP_SIZE_MAX = 1000  # people; also the catalogue filter's limit
+DURATION_MAX = 60 * 24 * 5  # minutes (five days); also the catalogue filter's and the planner's limit
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,10 @@ FIELDS: tuple[Field, ...] = (
           Choices("phases", min_items=1, max_items=3), ["delivery"]),
     Field("audience", "Målgrupp", "Vilka metoden är till för.", Choices("audiences"), ["participant", "supervisor"]),
     Field("group_size", "Gruppstorlek", "Hur många som kan delta, minst och högst.",
-          Range("personer", 1, 1000), {"min": 2, "max": 3}),
+          Range("personer", 1, GROUP_SIZE_MAX), {"min": 2, "max": 3}),
     Field("duration", "Tid",
           "Hur lång en träff är i minuter, minst och högst. I span kan du skriva hur länge det pågår i kalendern.",
-          Range("minuter", 1, 60 * 24 * 5, extra=(("span", Text(max_chars=60)),)),
+          Range("minuter", 1, DURATION_MAX, extra=(("span", Text(max_chars=60)),)),
           {"min": 120, "max": 480, "span": "1–3 tillfällen under två veckor"}),
     Field("preparation", "Förberedelser", "Vad som måste göras före, av vem och hur lång tid det tar.",
           Text(max_chars=400), "Välj en kollega som vill visa och bestäm vad deltagaren ska titta efter."),
@@ -135,6 +137,8 @@ SOURCES_SECTION = "Källor och vidare läsning"
 
 
 # -- how a field is written in front matter (the `new` template, the field page) ---------------------
+
+FRONT_MATTER_WIDTH = 100  # longest line of front matter written from an issue (issue.py) or the editor (editor.js)
 
 def dump_value(value: Any) -> str:
     """One YAML value on one line: scalars plain (quoted when needed), lists in [brackets]; empty as nothing."""

@@ -8,12 +8,12 @@ import unicodedata
 from collections.abc import Iterable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
+FOLD_CHARS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
 
 
 def slugify(title: str) -> str:
     """Propose a method id from a Swedish title: lower case, å/ä→a, ö→o, other marks dropped, hyphens."""
-    text = title.lower().translate(_FOLD)
+    text = title.lower().translate(FOLD_CHARS)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 

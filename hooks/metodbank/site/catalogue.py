@@ -7,12 +7,26 @@ catalogue.js only enhances it. Without JavaScript the catalogue still lists ever
 from __future__ import annotations
 
 from .templating import render
-from .urls import CATALOGUE_SCRIPT, link
+from .urls import CATALOGUE_SCRIPT, TAG_PARAM, link
 from ..core.model import Method
+from ..core.schema import DURATION_MAX, GROUP_SIZE_MAX
 from ..core.vocabulary import Vocabulary
 
 # Query parameters of the catalogue filters (shared with catalogue.js): parameter → vocabulary list.
-FILTER_LISTS = {"fas": "phases", "malgrupp": "audiences", "svarighet": "difficulties", "tagg": "tags"}
+FILTER_LISTS = {"fas": "phases", "malgrupp": "audiences", "svarighet": "difficulties", TAG_PARAM: "tags"}
+# Every filter of the form, in the form's order: query parameter, how a row matches, the row's data-* attributes
+# (catalogue.js reads this through the generated tables). "text": the free-text words; "has": the value is one of
+# the attribute's words; "equals": the attribute is the value; "between": the number lies within the two
+# attributes; "at-most": the attribute (the shortest session) is at most the number.
+FILTERS = (
+    ("sok", "text", ()),
+    ("fas", "has", ("phases",)),
+    ("malgrupp", "has", ("audience",)),
+    ("deltagare", "between", ("min-people", "max-people")),
+    ("minuter", "at-most", ("min-minutes",)),
+    ("svarighet", "equals", ("difficulty",)),
+    (TAG_PARAM, "has", ("tags",)),
+)
 
 
 
@@ -39,7 +53,7 @@ def filter_form_html(vocabulary: Vocabulary, count: int) -> str:
 
     tags = sorted(options("tags"), key=lambda o: o[1].lower())
     return render("filter-form.html", count=count, phases=options("phases"), audiences=options("audiences"),
-                  difficulties=options("difficulties"), tags=tags, max_people=1000, max_minutes=10000)
+                  difficulties=options("difficulties"), tags=tags, max_people=GROUP_SIZE_MAX, max_minutes=DURATION_MAX)
 
 
 def catalogue_script_html(from_src: str, use_directory_urls: bool) -> str:

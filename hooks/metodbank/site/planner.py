@@ -24,7 +24,9 @@ from ..core.model import Method
 from ..core.vocabulary import Vocabulary
 
 PLANNER_TITLE = "Planera en workshop"
-DEFAULT_MINUTES = 30
+DEFAULT_MINUTES = 30  # a method without a duration gets this long in a plan (planner.js, via browser_tables)
+PLAN_NAME_MAX = 120  # characters of a plan's name
+PLAN_START = "09:00"  # a plan's start time until the user picks one
 
 def planner_link(from_src: str, method_id: str, use_directory_urls: bool) -> str:
     """URL that opens the planner and adds one method to the plan (`?add=<id>`)."""
@@ -68,7 +70,7 @@ def planner_markdown(catalogue: Catalogue, vocabulary: Vocabulary, use_directory
     catalogue_url = link(PLANNER_URI, CATALOGUE_URI, use_directory_urls)
     script = link(PLANNER_URI, PLANNER_SCRIPT, use_directory_urls)
     description = "Sätt ihop en workshop av metoder ur Metodbanken, skriv ut den och dela den som en länk."
-    app = render("planner.html", catalogue_url=catalogue_url, script=script, name_max=120,
+    app = render("planner.html", catalogue_url=catalogue_url, script=script, name_max=PLAN_NAME_MAX, start=PLAN_START,
                  data=Markup(_inline_json(planner_data(catalogue, vocabulary, use_directory_urls))))
     parts = [
         front_matter(description),

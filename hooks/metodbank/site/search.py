@@ -5,7 +5,8 @@ Swedish, so "studiecirklar" finds nothing on a page that only says "studiecirkel
 INDEX carry normalised forms, and handbook/assets/search-sv.js makes the QUERY use the same forms:
 
 - `stem(word)`: a light Swedish suffix stripper written for prefix search (definite and plural forms,
-  genitive, common verb forms, "cirkel"/"cirklar"). The same rules are in search-sv.js; the browser tests
+  genitive, common verb forms, "cirkel"/"cirklar"). The same algorithm is in search-sv.js, which takes its
+  tables (stop words, suffixes, fold table) from this module through browser_tables.py; the browser tests
   check that both give the same stem for every word of the handbook.
 - `fold(word)`: å/ä → a, ö → o, é → e, so "sprakombud" typed on a foreign keyboard still matches.
 - compound parts: "arbetsrotation" is also indexed as "rotation" when that word occurs in the handbook.
@@ -30,7 +31,8 @@ from dataclasses import dataclass
 from .urls import CARDS_DIR, PRINT_DIR, method_uri, page_url
 
 # lunr's Swedish stop words (lunr.sv, as loaded by Material) plus a few question and helper verbs that
-# carry no meaning in a search. Must match STOP_WORDS in handbook/assets/search-sv.js.
+# carry no meaning in a search. search-sv.js reads these tables from the generated assets/metodbank-tables.js
+# (browser_tables.py), so the browser and the index always use the same ones.
 STOP_WORDS = frozenset("""
 alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina ditt du där då
 efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur här i icke ingen inom
@@ -53,7 +55,8 @@ SHORT_STEM = 3  # query stems this short are matched whole, not as a prefix
 SHORTEST_WORD = 4  # shorter words are left as they are
 FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u"})
 VOWELS = frozenset("aeiouyåäöéü")
-WORD = re.compile(r"[0-9a-zåäöéèü]+(?:-[0-9a-zåäöéèü]+)*")
+LETTERS = "a-zåäöéèü"  # a character class: the letters of a word (digits join them in WORD)
+WORD = re.compile(rf"[0-9{LETTERS}]+(?:-[0-9{LETTERS}]+)*")
 MIN_TAIL = 4  # shortest compound part indexed on its own
 MIN_HEAD = 3
 MAX_REPEAT = 3  # a normalised form counts at most this often per entry (keeps term frequency meaningful)

@@ -44,6 +44,7 @@ PDF_DIR = "pdf"  # `metodbank pdf` writes the print pages here as PDF files
 CATALOGUE_SCRIPT = "assets/catalogue.js"
 PLANNER_SCRIPT = "assets/planner.js"
 EDITOR_SCRIPT = "assets/editor.js"
+TABLES_SCRIPT = "assets/metodbank-tables.js"  # generated (browser_tables.py); first under extra_javascript in mkdocs.yml
 METHOD_DATA_DIR = "assets/editor/metoder"  # one script per method: its content for "Ändra i formuläret"
 OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"  # lets search run from file:// in the offline copy
 SCHEMA_URI = "schema/method.schema.json"  # the JSON Schema, at the same path in the repository and the site
@@ -67,19 +68,25 @@ def tag_anchor(tag_id: str) -> str:
     return tag_id
 
 
+# Query parameters the browser scripts read (they get the names through the generated tables).
+TAG_PARAM = "tagg"  # the catalogue filtered on one tag (catalogue.js)
+ADD_PARAM = "add"  # the planner with one method added (planner.js)
+METHOD_PARAM = "metod"  # the editor with one method's content (editor.js)
+
+
 def tag_query(tag_id: str) -> str:
     """The query that opens the catalogue filtered on one tag (read by catalogue.js)."""
-    return f"tagg={tag_id}"
+    return f"{TAG_PARAM}={tag_id}"
 
 
 def plan_query(method_id: str) -> str:
     """The query that opens the planner with one method added (read by planner.js)."""
-    return f"add={method_id}"
+    return f"{ADD_PARAM}={method_id}"
 
 
 def editor_query(method_id: str) -> str:
     """The query that opens the editor with one method's content (read by editor.js)."""
-    return f"metod={method_id}"
+    return f"{METHOD_PARAM}={method_id}"
 
 
 def method_data_uri(method_id: str) -> str:
