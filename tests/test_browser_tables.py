@@ -22,6 +22,7 @@ from metodbank.core import kinds, schema, text
 from metodbank.core.vocabulary import load_vocabulary
 from metodbank.site import browser_tables, catalogue, editor, planner, search
 from metodbank.site.format import MONTHS
+from metodbank.site.urls import TABLES_SCRIPT
 
 SCRIPTS = sorted(p for p in (REPO / "handbook" / "assets").glob("*.js"))
 READERS = ("search-sv.js", "catalogue.js", "planner.js", "editor.js")  # the scripts that read the tables
@@ -42,7 +43,7 @@ def vocabulary():
 
 
 def generated(site: Path) -> dict:
-    script = (site / browser_tables.TABLES_SCRIPT).read_text(encoding="utf-8")
+    script = (site / TABLES_SCRIPT).read_text(encoding="utf-8")
     match = re.fullmatch(r"/\*[^\n]*\*/\nwindow\.metodbankTables = (\{.*\});\n", script, re.S)
     assert match, script[:200]
     return json.loads(match.group(1))
@@ -116,7 +117,7 @@ def test_every_page_loads_the_tables_before_the_scripts_that_read_them(site):
     for path in pages:
         html = path.read_text(encoding="utf-8")
         sources = _scripts(html)
-        tables = [s for s in sources if s.endswith(browser_tables.TABLES_SCRIPT)]
+        tables = [s for s in sources if s.endswith(TABLES_SCRIPT)]
         assert len(tables) == 1, path
         base = posixpath.dirname(path.relative_to(site).as_posix())  # 404.html links from the site root
         target = posixpath.normpath(posixpath.join("/" + base, tables[0])).lstrip("/")
@@ -136,9 +137,9 @@ def test_every_page_loads_the_tables_before_the_scripts_that_read_them(site):
 
 def test_the_tables_are_generated_not_written_into_the_handbook(site):
     project = site.parent
-    assert not (project / "handbook" / browser_tables.TABLES_SCRIPT).exists()
-    assert not (REPO / "handbook" / browser_tables.TABLES_SCRIPT).exists()
-    assert (site / browser_tables.TABLES_SCRIPT).is_file()
+    assert not (project / "handbook" / TABLES_SCRIPT).exists()
+    assert not (REPO / "handbook" / TABLES_SCRIPT).exists()
+    assert (site / TABLES_SCRIPT).is_file()
 
 
 def test_no_tag_hints_block_in_the_pages(site):
@@ -208,7 +209,7 @@ def test_a_handbook_file_in_the_tables_place_stops_the_build(tmp_path, caplog):
 
     root = make_project(tmp_path / "project")
     make_method(root, "skuggning", title="Skuggning")
-    (root / "handbook" / browser_tables.TABLES_SCRIPT).write_text("window.metodbankTables = {};\n", encoding="utf-8")
+    (root / "handbook" / TABLES_SCRIPT).write_text("window.metodbankTables = {};\n", encoding="utf-8")
     with pytest.raises(Abort):
         build_site(root)
     assert "handbook/assets/metodbank-tables.js krockar med en genererad fil" in caplog.text

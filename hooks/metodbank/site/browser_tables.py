@@ -39,7 +39,7 @@ from ..core.kinds import HTML_LIKE, SOURCE_TEXT_MAX, URL_PATTERN
 from ..core.schema import FIELDS_BY_NAME, FRONT_MATTER_WIDTH
 from ..core.text import FOLD_CHARS, ID_PATTERN
 from ..core.vocabulary import Vocabulary
-from .urls import ADD_PARAM, METHOD_PARAM, TABLES_SCRIPT  # noqa: F401  (TABLES_SCRIPT: the asset's path)
+from .urls import ADD_PARAM, METHOD_PARAM
 
 TABLES_GLOBAL = "metodbankTables"
 
