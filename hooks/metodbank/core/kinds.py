@@ -32,25 +32,14 @@ class Context:
     today: datetime.date = field(default_factory=datetime.date.today)
 
 
+# The Swedish name of each YAML type, for messages; bool before int (a bool is an int in Python).
+TYPE_NAMES = ((type(None), "tomt"), (bool, "sant/falskt"), (int, "ett heltal"), (float, "ett decimaltal"),
+              (str, "text"), (list, "en lista"), (dict, "en samling fält"), (datetime.date, "ett datum"))
+
+
 def type_name(value: Any) -> str:
     """The Swedish name of a YAML value's type, for messages."""
-    if value is None:
-        return "tomt"
-    if isinstance(value, bool):
-        return "sant/falskt"
-    if isinstance(value, int):
-        return "ett heltal"
-    if isinstance(value, float):
-        return "ett decimaltal"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "en lista"
-    if isinstance(value, dict):
-        return "en samling fält"
-    if isinstance(value, datetime.date):
-        return "ett datum"
-    return type(value).__name__
+    return next((name for kind, name in TYPE_NAMES if isinstance(value, kind)), type(value).__name__)
 
 
 class Kind:

@@ -16,16 +16,20 @@ def line_of(lines: dict[tuple, int], path: tuple) -> int:
     return 1
 
 
+class _FromMapping:
+    """A value type that Method also accepts as the plain mapping the validator made of the YAML."""
+
+    @classmethod
+    def of(cls, value: Any) -> Any:
+        return value if value is None or isinstance(value, cls) else cls(**value)
+
+
 @dataclass(frozen=True)
-class Range:
+class Range(_FromMapping):
     """Whole numbers from `min` to `max` (group size in people)."""
 
     min: int
     max: int
-
-    @classmethod
-    def of(cls, value: Range | dict[str, Any] | None) -> Range | None:
-        return value if value is None or isinstance(value, cls) else cls(**value)
 
 
 @dataclass(frozen=True)
@@ -48,15 +52,11 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Basis:
+class Basis(_FromMapping):
     """What the method builds on: `kind` (one of the `bases` vocabulary) and a text naming the case or research."""
 
     kind: str
     text: str
-
-    @classmethod
-    def of(cls, value: Basis | dict[str, Any] | None) -> Basis | None:
-        return value if value is None or isinstance(value, cls) else cls(**value)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,10 @@ from pathlib import Path
 from ..core import source
 from ..core.project import inside
 from ..core.text import slugify
-from ..site.urls import source_link, source_path
+from ..site.urls import SCHEME, source_link, source_path
 
 _INLINE_LINK = re.compile(r"(?<!\\)\]\((<[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?)\)")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 
 
@@ -41,7 +40,7 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str, local: dict[str, str
     def target(url: str) -> str:
         bracketed = url.startswith("<") and url.endswith(">")
         raw = url[1:-1] if bracketed else url
-        if not raw or raw.startswith(("#", "/")) or _SCHEME.match(raw):
+        if not raw or raw.startswith(("#", "/")) or SCHEME.match(raw):
             return url
         path, _, fragment = raw.partition("#")
         new = _rebased(path, fragment, from_uri, to_uri, local)

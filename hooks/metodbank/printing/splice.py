@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 
 from ..core.htmltokens import Token, rename_end, replace_placeholders, rewrite_start, tokenize
 from ..site.pages import MissingPart
-from ..site.urls import method_uri, page_url, relative, resolve
+from ..site.urls import SCHEME, method_uri, page_url, relative, resolve
 
 PLACEHOLDER = '<div class="mb-print-body" data-mb-method="{id}" data-mb-shift="{shift}"></div>'
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Attributes whose value is an id, or a list of ids separated by spaces, of an element on the same page.
 ID_REFERENCES = frozenset({"for", "headers", "list", "form", "itemref", "popovertarget", "aria-activedescendant",
@@ -120,7 +118,7 @@ def _without_title(tokens: list[Token]) -> list[Token]:
 def _move_url(url: str, there: str, here: str, anchors: dict[str, str], prefix: str) -> str:
     if url.startswith("#"):
         return f"#{prefix}{url[1:]}" if len(url) > 1 else url
-    if not url or url.startswith("/") or _SCHEME.match(url):
+    if not url or url.startswith("/") or SCHEME.match(url):
         return url
     path, _, fragment = url.partition("#")
     return _moved(path, fragment, there, here, anchors)

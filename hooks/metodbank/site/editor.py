@@ -28,7 +28,7 @@ from .templating import render
 from ..core.kinds import Kind, MethodId
 from ..core.links import Catalogue
 from ..core.model import Method
-from .urls import (CONTRIBUTE_URI, EDITOR_SCRIPT, EDITOR_URI, FIELD_DOCS_URI, METHOD_DATA_DIR, editor_query, link,
+from .urls import (CONTRIBUTE_URI, EDITOR_SCRIPT, EDITOR_URI, FIELD_DOCS_URI, METHOD_DATA_DIR, METHOD_PARAM, link, query,
                    method_data_uri)
 from ..core.schema import FIELDS, SECTIONS
 from ..core.text import ID_PATTERN
@@ -267,5 +267,5 @@ def method_data_files(catalogue: Catalogue) -> list[tuple[str, str]]:
 
 def edit_link_html(method: Method, from_src: str, use_directory_urls: bool) -> str:
     """The "Ändra i formuläret" link on a method page: opens the editor with this method's content."""
-    url = link(from_src, EDITOR_URI, use_directory_urls, query=editor_query(method.id))
+    url = link(from_src, EDITOR_URI, use_directory_urls, query=query(METHOD_PARAM, method.id))
     return render("edit-link.html", url=url, title=method.title)

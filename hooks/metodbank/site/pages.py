@@ -8,7 +8,6 @@ templates' autoescaping (HTML, site/templates), so a method's text can never bec
 from __future__ import annotations
 
 import html as _html
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -26,10 +25,10 @@ from .catalogue import catalogue_script_html, filter_form_html, search_words
 from .planner import PLANNER_TITLE, PLANNER_URI, add_to_plan_html, planner_link, planner_markdown
 from ..core.schema import ADAPTATIONS_SECTION, BASIS_LABEL, SECTION_TITLES, SOURCES_SECTION
 from ..core.vocabulary import Vocabulary
-from .urls import CATALOGUE_URI, TAGS_URI, link, method_uri, source_link, source_path, tag_anchor, tag_query
+from .urls import (CATALOGUE_URI, SCHEME, TAG_PARAM, TAGS_URI, link, method_uri, query, source_link, source_path,
+                   tag_anchor)
 
 PART_PLACEHOLDER = '<div class="mb-part" data-mb-part="{key}"></div>'
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -199,7 +198,7 @@ class PageBuilder:
         if method.tags:
             # A tag chip opens the catalogue filtered on the tag (catalogue.js reads ?tagg=).
             tags = " ".join(f"[{self._label('tags', t)}]"
-                            f"({source_link(method_uri(method.id), CATALOGUE_URI, query=tag_query(t))}){{ .mb-tag }}"
+                            f"({source_link(method_uri(method.id), CATALOGUE_URI, query=query(TAG_PARAM, t))}){{ .mb-tag }}"
                             for t in method.tags)
             blocks.append(f"## Taggar\n\n{tags}")
         return blocks
@@ -310,7 +309,7 @@ class PageBuilder:
                     f"- [{md_escape(self.catalogue.get(i).title)}]({source_link(TAGS_URI, method_uri(i))})"
                     for i in ids))
                 block.append(f"[Visa {'metoden' if len(ids) == 1 else f'de {len(ids)} metoderna'} i "
-                             f"metodkatalogen]({source_link(TAGS_URI, CATALOGUE_URI, query=tag_query(term.id))})")
+                             f"metodkatalogen]({source_link(TAGS_URI, CATALOGUE_URI, query=query(TAG_PARAM, term.id))})")
             else:
                 block.append("Inga metoder har den här taggen ännu.")
             parts.append("\n\n".join(block))
@@ -369,7 +368,7 @@ def _page_link(url: str, src: str, use_directory_urls: bool) -> str:
     import html as _html
 
     url = _html.unescape(url)
-    if not url or url.startswith(("#", "/")) or _SCHEME.match(url):
+    if not url or url.startswith(("#", "/")) or SCHEME.match(url):
         return url
     path, _, fragment = url.partition("#")
     return link(src, source_path(src, path), use_directory_urls, fragment)

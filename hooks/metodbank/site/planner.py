@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .format import md_escape
 from .frontmatter import front_matter
 from .templating import render
-from .urls import (CATALOGUE_URI, PLANNER_SCRIPT, PLANNER_URI, link, method_uri, plan_query,
+from .urls import (CATALOGUE_URI, PLANNER_SCRIPT, PLANNER_URI, link, method_uri, ADD_PARAM, query,
                    source_link)
 from ..core.links import Catalogue
 from ..core.model import Method
@@ -30,7 +30,7 @@ PLAN_START = "09:00"  # a plan's start time until the user picks one
 
 def planner_link(from_src: str, method_id: str, use_directory_urls: bool) -> str:
     """URL that opens the planner and adds one method to the plan (`?add=<id>`)."""
-    return link(from_src, PLANNER_URI, use_directory_urls, query=plan_query(method_id))
+    return link(from_src, PLANNER_URI, use_directory_urls, query=query(ADD_PARAM, method_id))
 
 
 def add_to_plan_html(method: Method, from_src: str, use_directory_urls: bool) -> str:

@@ -20,6 +20,7 @@ URL quoting is needed.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from ..core.vocabulary import Term
 
@@ -68,25 +69,17 @@ def tag_anchor(tag_id: str) -> str:
     return tag_id
 
 
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # a URL that names its scheme (https:, mailto:) is absolute
+
 # Query parameters the browser scripts read (they get the names through the generated tables).
 TAG_PARAM = "tagg"  # the catalogue filtered on one tag (catalogue.js)
 ADD_PARAM = "add"  # the planner with one method added (planner.js)
 METHOD_PARAM = "metod"  # the editor with one method's content (editor.js)
 
 
-def tag_query(tag_id: str) -> str:
-    """The query that opens the catalogue filtered on one tag (read by catalogue.js)."""
-    return f"{TAG_PARAM}={tag_id}"
-
-
-def plan_query(method_id: str) -> str:
-    """The query that opens the planner with one method added (read by planner.js)."""
-    return f"{ADD_PARAM}={method_id}"
-
-
-def editor_query(method_id: str) -> str:
-    """The query that opens the editor with one method's content (read by editor.js)."""
-    return f"{METHOD_PARAM}={method_id}"
+def query(param: str, value: str) -> str:
+    """The query `param=value` of a link that a browser script reads (one of the *_PARAM names above)."""
+    return f"{param}={value}"
 
 
 def method_data_uri(method_id: str) -> str:
