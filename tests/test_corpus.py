@@ -4,8 +4,8 @@
 together (names differing in case, cycles, symlinks, files that are not methods). `tests/corpus/expected.yml`
 says, for each case, which (file, line, code) problems `metodbank check` must report — exactly those — and a
 fragment of the Swedish message. Each case is dropped into the methods/ folder of a fresh project and checked
-by the command's own entry point (`metodbank.adapters.cli.main`) in this process; cases marked `build: true` are
-also built with MkDocs' build in this process, its log lines read as the `mkdocs build` command prints them.
+by the command's own entry point in this process (`helpers.run_in_process`: `metodbank.adapters.cli.main`); cases
+marked `build: true` are also built the way `mkdocs build --strict` builds, in this process, its log on stderr.
 A few cases (SMOKE_CASES, BUILD_SMOKE_CASES) also run the real commands in a subprocess, so that the process
 around the entry point (`python -m metodbank`, `python -m mkdocs`: exit code, stderr, no traceback) is tested too.
 `tests/corpus/valid/` holds files that look odd but are valid (byte-order mark, CRLF line ends).
@@ -13,7 +13,6 @@ around the entry point (`python -m metodbank`, `python -m mkdocs`: exit code, st
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -24,8 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import REPO, make_project, tree, write_config
-from metodbank.adapters.cli import main
+from helpers import REPO, make_project, run_in_process, tree, write_config
 from metodbank.core.loader import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -50,37 +48,6 @@ def _env() -> dict[str, str]:
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, *args], cwd=project, capture_output=True, text=True, encoding="utf-8",
                           errors="replace", env=_env(), timeout=120)
-
-
-def check_in_process(project: Path, capsys) -> subprocess.CompletedProcess[str]:
-    """`metodbank check` on the project through the command's entry point in this process.
-
-    An exception escaping `main` fails the test (in the real command it would be a traceback)."""
-    capsys.readouterr()
-    code = main(["--root", str(project), "check"])
-    out, err = capsys.readouterr()
-    return subprocess.CompletedProcess(["metodbank", "check"], code, out, err)
-
-
-def build_in_process(project: Path, caplog) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project with MkDocs' own build in this process.
-
-    stderr is MkDocs' log as the command prints it ("LEVEL    -  message" per record of the `mkdocs` loggers) and
-    the message of a MkDocs exception, which the command shows without a traceback (exit 1); any other exception
-    escapes and fails the test, as it would be a traceback in the real command."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    caplog.clear()
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    code, tail = 0, ""
-    try:
-        build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True))
-    except MkDocsException as error:
-        code, tail = 1, "\n" + error.format_message()
-    lines = [f"{r.levelname:<8}-  {r.getMessage()}" for r in caplog.records if r.name.startswith("mkdocs")]
-    return subprocess.CompletedProcess(["mkdocs", "build"], code, "", "\n".join(lines) + tail)
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -148,10 +115,10 @@ def assert_check_reports(name: str, result: subprocess.CompletedProcess[str]) ->
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
-def test_check_reports_bad_file(fresh, name, capsys):
+def test_check_reports_bad_file(fresh, name):
     install(fresh, name)
     before = snapshot(fresh)
-    assert_check_reports(name, check_in_process(fresh, capsys))
+    assert_check_reports(name, run_in_process(fresh, "-m", "metodbank", "check"))
     assert snapshot(fresh) == before
 
 
@@ -173,13 +140,13 @@ def assert_build_fails_with_the_same_lines(name: str, result: subprocess.Complet
     assert "Metodbanken:" in result.stderr and "fel i metodfilerna" in result.stderr
 
 
-@pytest.mark.logs
 @pytest.mark.parametrize("name", BUILD_CASES)
-def test_mkdocs_build_fails_with_the_same_lines(fresh, name, caplog):
+def test_mkdocs_build_fails_with_the_same_lines(fresh, name):
     install(fresh, name)
     write_config(fresh)
     before = snapshot(fresh)
-    assert_build_fails_with_the_same_lines(name, build_in_process(fresh, caplog))
+    result = run_in_process(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
+    assert_build_fails_with_the_same_lines(name, result)
     assert snapshot(fresh) == before
     assert not (fresh / "site" / "metoder").exists()
 
@@ -206,10 +173,10 @@ def test_mkdocs_build_command_in_a_subprocess_fails_with_the_same_lines(fresh, n
          "front-matter-too-large", f"högst {MAX_FRONT_MATTER_CHARS} tillåts"),
     ],
 )
-def test_size_limits(fresh, name, content, code, fragment, capsys):
+def test_size_limits(fresh, name, content, code, fragment):
     base = (CORPUS / "valid" / "crlf.md").read_bytes().decode().replace("\r\n", "\n")
     (fresh / "methods" / name).write_text(content(base), encoding="utf-8")
-    result = check_in_process(fresh, capsys)
+    result = run_in_process(fresh, "-m", "metodbank", "check")
     assert_clean_output(result)
     assert result.returncode == 1
     problems = parse(result.stdout)
@@ -217,15 +184,15 @@ def test_size_limits(fresh, name, content, code, fragment, capsys):
     assert fragment in problems[0]["message"]
 
 
-def test_bom_and_crlf_files_are_accepted_by_check_and_build(fresh, capsys, caplog):
+def test_bom_and_crlf_files_are_accepted_by_check_and_build(fresh):
     for path in (CORPUS / "valid").iterdir():
         shutil.copy(path, fresh / "methods" / path.name)
     before = snapshot(fresh)
-    result = check_in_process(fresh, capsys)
+    result = run_in_process(fresh, "-m", "metodbank", "check")
     assert_clean_output(result)
     assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
     write_config(fresh)
-    result = build_in_process(fresh, caplog)
+    result = run_in_process(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
     assert result.returncode == 0, result.stderr
     for name in ("med-bom", "crlf", "bom-och-crlf"):
         html = (fresh / "site" / "metoder" / name / "index.html").read_text(encoding="utf-8")
