@@ -205,15 +205,10 @@ def worst_case_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    """The repository's own site (all real methods)."""
+def real_site(built_site):
+    """The repository's own site (all real methods): the session's strict build (tests/browser_support.py)."""
     _need_tools()
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site = tmp_path_factory.mktemp("real") / "site"
-    build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return site
+    return built_site
 
 
 def _sides(site: Path) -> tuple[int, list[dict]]:
