@@ -166,28 +166,52 @@ def run_in_process(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     (`metodbank.adapters.cli.main`) and `-m mkdocs build [--strict] [-d/--site-dir DIR] [-f FILE]` the way
     MkDocs' command does it (startup and shutdown events, its log lines on stderr as `LEVEL    -  message`,
     a MkDocs error's message without a traceback, exit 1). Returns what `subprocess.run(…, capture_output=True,
-    text=True)` returns. An exception the real command would show as a traceback escapes and fails the test.
+    text=True)` returns. As in a process of its own, MkDocs' log records do not reach pytest's log capture.
+    An exception the real command would show as a traceback escapes and fails the test.
 
     Starting a Python (and importing MkDocs) for each of hundreds of checks made up most of the suite's time;
     a few tests run the real commands in a subprocess to test the process around these entry points."""
+    out, err = io.StringIO(), io.StringIO()
     if args[:2] == ("-m", "metodbank"):
         from metodbank.adapters.cli import main
 
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with _mkdocs_log_to(None), contextlib.chdir(cwd), contextlib.redirect_stdout(out), \
+                contextlib.redirect_stderr(err):
             code = main(list(args[2:]), stdin=io.StringIO(""))
-        return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
-    if args[:3] == ("-m", "mkdocs", "build"):
-        return _mkdocs_build(cwd, list(args))
-    raise ValueError(f"not a command run_in_process knows: {args}")
+    elif args[:3] == ("-m", "mkdocs", "build"):
+        with _mkdocs_log_to(err), contextlib.chdir(cwd):
+            code = _mkdocs_build(list(args[3:]), err)
+    else:
+        raise ValueError(f"not a command run_in_process knows: {args}")
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
-def _mkdocs_build(cwd: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+@contextlib.contextmanager
+def _mkdocs_log_to(stream: io.StringIO | None):
+    """MkDocs' log (INFO and up) written to `stream` as its command writes it, and kept from the root logger."""
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate
+    handler = logging.StreamHandler(stream) if stream is not None else None
+    if handler:
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        if handler:
+            logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def _mkdocs_build(rest: list[str], err: io.StringIO) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    options, rest = {"strict": None, "site_dir": None, "config_file": "mkdocs.yml"}, args[3:]
+    options: dict[str, Any] = {"config_file": "mkdocs.yml"}
     while rest:
         flag = rest.pop(0)
         if flag in ("-s", "--strict"):
@@ -198,28 +222,14 @@ def _mkdocs_build(cwd: Path, args: list[str]) -> subprocess.CompletedProcess[str
             options["config_file"] = rest.pop(0)
         else:
             raise ValueError(f"not an option run_in_process knows: {flag}")
-    err = io.StringIO()
-    handler = logging.StreamHandler(err)
-    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    saved = logger.level, logger.propagate
-    logger.setLevel(logging.INFO)
-    logger.propagate = False  # as in MkDocs' command: its lines go to stderr only, not to pytest's log capture
-    logger.addHandler(handler)
-    code = 0
     try:
-        with contextlib.chdir(cwd):
-            config = load_config(**{k: v for k, v in options.items() if v is not None})
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(config)
-            finally:
-                config.plugins.on_shutdown()
+        config = load_config(**options)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except MkDocsException as error:
-        code = 1
         err.write("\n" + error.format_message() + "\n")
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(saved[0])
-        logger.propagate = saved[1]
-    return subprocess.CompletedProcess(args, code, "", err.getvalue())
+        return 1
+    return 0
