@@ -175,15 +175,26 @@ def run_in_process(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     if args[:2] == ("-m", "metodbank"):
         from metodbank.adapters.cli import main
 
-        with _mkdocs_log_to(None), contextlib.chdir(cwd), contextlib.redirect_stdout(out), \
+        with _mkdocs_log_to(None), _chdir(cwd), contextlib.redirect_stdout(out), \
                 contextlib.redirect_stderr(err):
             code = main(list(args[2:]), stdin=io.StringIO(""))
     elif args[:3] == ("-m", "mkdocs", "build"):
-        with _mkdocs_log_to(err), contextlib.chdir(cwd):
+        with _mkdocs_log_to(err), _chdir(cwd):
             code = _mkdocs_build(list(args[3:]), err)
     else:
         raise ValueError(f"not a command run_in_process knows: {args}")
     return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _chdir(folder: Path):
+    """contextlib.chdir, which Python 3.10 does not have."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 @contextlib.contextmanager
