@@ -3,12 +3,18 @@
 A plain module, registered once by tests/conftest.py, so every folder (tests/browser, tests/search, …) shares
 one site, one server and one browser per session (Playwright's sync API allows one per thread).
 Fixtures:
+- `real_build`   (site folder, result) of `mkdocs build --strict` of the real repository, run once per session.
 - `built_site`   Path of the real repository's site, built once per session with the real hooks (strict).
 - `site_url`     base URL ("http://127.0.0.1:PORT/") of a threaded static server for `built_site`.
 - `browser`      one Playwright Chromium (Debian's /usr/bin/chromium) per session.
 - `page`         a fresh browser context + page per test (no shared cookies or local storage).
 - `axe`          axe(page, *, exclude=None) -> list of WCAG 2.1 A/AA violations found by axe-core.
 - `format_violations(violations)` turns axe results into a readable assertion message.
+- `offline_copy`  the repository's offline copy (`metodbank offline`), unpacked once; its file:// address.
+
+`real_build` (`built_site`) and `offline_copy` are made once per test run even when pytest-xdist runs the tests in several
+worker processes (`shared`: the first worker makes the folder under a file lock, the others wait and reuse it).
+Tests only read them.
 
 When Chromium or Playwright is missing the browser tests skip locally with the reason, and fail when the
 environment variable CI is "true" (CI must run them). Nothing here downloads a browser; the only network
@@ -17,11 +23,17 @@ traffic is to the local server.
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
+from helpers import run_in_process
 from metodbank.adapters.browser import BrowserError, serve
 from metodbank.adapters.browser import browser as chromium_browser
 
@@ -53,15 +65,46 @@ def _axe_source() -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real repository's site (mkdocs.yml, handbook/, methods/), built once with --strict semantics."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def shared(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run by `make(folder)`, also across pytest-xdist workers.
 
-    site = tmp_path_factory.mktemp("browser-site") / "site"
-    config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True)
-    build(config)
+    Each worker has its own temporary folder below the run's; the folder is made in the run's folder under a
+    file lock by the first worker that asks, and reused by the others. A folder whose making failed is made
+    again by the next worker that asks."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """`mkdocs build --strict -d SITE` of the real repository (mkdocs.yml, handbook/, methods/), run once per
+    test run the way the command runs (helpers.run_in_process): the site folder and the command's result."""
+
+    def make(folder: Path) -> None:
+        result = run_in_process(REPO, "-m", "mkdocs", "build", "--strict", "-d", str(folder / "site"))
+        (folder / "result.json").write_text(json.dumps([result.returncode, result.stdout, result.stderr]),
+                                            encoding="utf-8")
+
+    folder = shared(tmp_path_factory, "real-site", make)
+    code, out, err = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    return folder / "site", subprocess.CompletedProcess(["mkdocs", "build", "--strict"], code, out, err)
+
+
+@pytest.fixture(scope="session")
+def built_site(real_build) -> Path:
+    """The real repository's site (mkdocs.yml, handbook/, methods/), built once with --strict semantics."""
+    site, result = real_build
+    assert result.returncode == 0, result.stderr
     return site
 
 
@@ -159,9 +202,10 @@ def offline_copy(tmp_path_factory):
 
     from metodbank.adapters.cli import main
 
-    folder = tmp_path_factory.mktemp("offline")
-    out = folder / "metodbanken-offline.zip"
-    assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0
-    with zipfile.ZipFile(out) as archive:
-        archive.extractall(folder)
-    return (folder / "metodbanken").as_uri() + "/"
+    def make(folder: Path) -> None:
+        out = folder / "metodbanken-offline.zip"
+        assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0
+        with zipfile.ZipFile(out) as archive:
+            archive.extractall(folder)
+
+    return (shared(tmp_path_factory, "offline", make) / "metodbanken").as_uri() + "/"

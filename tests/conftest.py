@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from browser_support import (  # noqa: F401 - fixtures
-    axe, axe_source, browser, built_site, context, offline_copy, page, site_url)
+    axe, axe_source, browser, built_site, context, offline_copy, page, real_build, site_url)
 from helpers import make_project
 
 

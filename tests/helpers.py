@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
+import io
 import os
 import logging
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +159,88 @@ def tree(root: Path, *tops: str) -> dict[str, str]:
                 else:
                     result[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return result
+
+
+def run_in_process(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` in the folder `cwd`, run in this process: `-m metodbank …` through the command's entry point
+    (`metodbank.adapters.cli.main`) and `-m mkdocs build [--strict] [-d/--site-dir DIR] [-f FILE]` the way
+    MkDocs' command does it (startup and shutdown events, its log lines on stderr as `LEVEL    -  message`,
+    a MkDocs error's message without a traceback, exit 1). Returns what `subprocess.run(…, capture_output=True,
+    text=True)` returns. As in a process of its own, MkDocs' log records do not reach pytest's log capture.
+    An exception the real command would show as a traceback escapes and fails the test.
+
+    Starting a Python (and importing MkDocs) for each of hundreds of checks made up most of the suite's time;
+    a few tests run the real commands in a subprocess to test the process around these entry points."""
+    out, err = io.StringIO(), io.StringIO()
+    if args[:2] == ("-m", "metodbank"):
+        from metodbank.adapters.cli import main
+
+        with _mkdocs_log_to(None), _chdir(cwd), contextlib.redirect_stdout(out), \
+                contextlib.redirect_stderr(err):
+            code = main(list(args[2:]), stdin=io.StringIO(""))
+    elif args[:3] == ("-m", "mkdocs", "build"):
+        with _mkdocs_log_to(err), _chdir(cwd):
+            code = _mkdocs_build(list(args[3:]), err)
+    else:
+        raise ValueError(f"not a command run_in_process knows: {args}")
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _chdir(folder: Path):
+    """contextlib.chdir, which Python 3.10 does not have."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+@contextlib.contextmanager
+def _mkdocs_log_to(stream: io.StringIO | None):
+    """MkDocs' log (INFO and up) written to `stream` as its command writes it, and kept from the root logger."""
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate
+    handler = logging.StreamHandler(stream) if stream is not None else None
+    if handler:
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        if handler:
+            logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def _mkdocs_build(rest: list[str], err: io.StringIO) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    options: dict[str, Any] = {"config_file": "mkdocs.yml"}
+    while rest:
+        flag = rest.pop(0)
+        if flag in ("-s", "--strict"):
+            options["strict"] = True
+        elif flag in ("-d", "--site-dir"):
+            options["site_dir"] = rest.pop(0)
+        elif flag in ("-f", "--config-file"):
+            options["config_file"] = rest.pop(0)
+        else:
+            raise ValueError(f"not an option run_in_process knows: {flag}")
+    try:
+        config = load_config(**options)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        err.write("\n" + error.format_message() + "\n")
+        return 1
+    return 0

@@ -167,10 +167,8 @@ def test_broken_method_fails_the_build_with_the_cli_messages(tmp_path):
     assert (digest(root / "methods"), digest(root / "handbook")) == before
 
 
-def test_real_handbook_builds_strict(tmp_path):
-    site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                            capture_output=True, text=True, cwd=REPO)
+def test_real_handbook_builds_strict(real_build):
+    site, result = real_build  # `mkdocs build --strict -d SITE` in REPO, run once per session (browser_support.py)
     assert result.returncode == 0, result.stderr
     # MkDocs' warning log lines (Material's end-of-life banner names NO_MKDOCS_2_WARNING, which is no warning).
     assert not re.search(r"^WARNING\b", result.stderr, re.M), result.stderr

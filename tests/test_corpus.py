@@ -4,7 +4,10 @@
 together (names differing in case, cycles, symlinks, files that are not methods). `tests/corpus/expected.yml`
 says, for each case, which (file, line, code) problems `metodbank check` must report — exactly those — and a
 fragment of the Swedish message. Each case is dropped into the methods/ folder of a fresh project and checked
-by the real command in a subprocess; cases marked `build: true` are also built with `mkdocs build`.
+by the command's own entry point in this process (`helpers.run_in_process`: `metodbank.adapters.cli.main`); cases
+marked `build: true` are also built the way `mkdocs build --strict` builds, in this process, its log on stderr.
+A few cases (SMOKE_CASES, BUILD_SMOKE_CASES) also run the real commands in a subprocess, so that the process
+around the entry point (`python -m metodbank`, `python -m mkdocs`: exit code, stderr, no traceback) is tested too.
 `tests/corpus/valid/` holds files that look odd but are valid (byte-order mark, CRLF line ends).
 """
 
@@ -20,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import REPO, make_project, tree, write_config
+from helpers import REPO, make_project, run_in_process, tree, write_config
 from metodbank.core.loader import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -31,6 +34,9 @@ ENGLISH = re.compile(r"\b(the|expected|found|while|could|cannot|invalid|error|li
                      r"unexpected|not allowed|character|file)\b", re.IGNORECASE)
 QUOTED = re.compile(r'"[^"]*"|<[^>]*>')  # values quoted from the file may be in any language
 BUILD_CASES = [name for name, spec in EXPECTED.items() if spec.get("build")]
+# Run through the real commands in a subprocess as well: a YAML error, a file that is not UTF-8, a symlink folder.
+SMOKE_CASES = ["yaml-kolon-i-varde.md", "latin-1.md", "symlank/"]
+BUILD_SMOKE_CASES = ["yaml-tabb-indrag.md"]
 
 
 def _env() -> dict[str, str]:
@@ -94,11 +100,7 @@ def test_corpus_is_big_enough_and_complete():
     assert len(BUILD_CASES) >= 10
 
 
-@pytest.mark.parametrize("name", list(EXPECTED))
-def test_check_reports_bad_file(fresh, name):
-    install(fresh, name)
-    before = snapshot(fresh)
-    result = run(fresh, "-m", "metodbank", "check")
+def assert_check_reports(name: str, result: subprocess.CompletedProcess[str]) -> None:
     assert_clean_output(result)
     assert result.returncode == 1, result.stdout + result.stderr
     problems = parse(result.stdout)
@@ -110,15 +112,25 @@ def test_check_reports_bad_file(fresh, name):
         assert not ENGLISH.search(QUOTED.sub("", problem["message"])), problem["message"]
         assert re.search(r"[a-zåäö]{3}", problem["message"]), problem["message"]
     assert "fel" in result.stderr  # the Swedish summary line
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_check_reports_bad_file(fresh, name):
+    install(fresh, name)
+    before = snapshot(fresh)
+    assert_check_reports(name, run_in_process(fresh, "-m", "metodbank", "check"))
     assert snapshot(fresh) == before
 
 
-@pytest.mark.parametrize("name", BUILD_CASES)
-def test_mkdocs_build_fails_with_the_same_lines(fresh, name):
+@pytest.mark.parametrize("name", SMOKE_CASES)
+def test_check_command_in_a_subprocess_reports_bad_file(fresh, name):
     install(fresh, name)
-    write_config(fresh)
     before = snapshot(fresh)
-    result = run(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
+    assert_check_reports(name, run(fresh, "-m", "metodbank", "check"))
+    assert snapshot(fresh) == before
+
+
+def assert_build_fails_with_the_same_lines(name: str, result: subprocess.CompletedProcess[str]) -> None:
     assert_clean_output(result)
     assert result.returncode != 0
     for path, line, code in expected_problems(name):
@@ -126,6 +138,26 @@ def test_mkdocs_build_fails_with_the_same_lines(fresh, name):
         assert any(where in text and text.endswith(f"[{code}]") for text in result.stderr.splitlines()), \
             result.stderr
     assert "Metodbanken:" in result.stderr and "fel i metodfilerna" in result.stderr
+
+
+@pytest.mark.parametrize("name", BUILD_CASES)
+def test_mkdocs_build_fails_with_the_same_lines(fresh, name):
+    install(fresh, name)
+    write_config(fresh)
+    before = snapshot(fresh)
+    result = run_in_process(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
+    assert_build_fails_with_the_same_lines(name, result)
+    assert snapshot(fresh) == before
+    assert not (fresh / "site" / "metoder").exists()
+
+
+@pytest.mark.parametrize("name", BUILD_SMOKE_CASES)
+def test_mkdocs_build_command_in_a_subprocess_fails_with_the_same_lines(fresh, name):
+    install(fresh, name)
+    write_config(fresh)
+    before = snapshot(fresh)
+    result = run(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
+    assert_build_fails_with_the_same_lines(name, result)
     assert snapshot(fresh) == before
     assert not (fresh / "site" / "metoder").exists()
 
@@ -144,7 +176,7 @@ def test_mkdocs_build_fails_with_the_same_lines(fresh, name):
 def test_size_limits(fresh, name, content, code, fragment):
     base = (CORPUS / "valid" / "crlf.md").read_bytes().decode().replace("\r\n", "\n")
     (fresh / "methods" / name).write_text(content(base), encoding="utf-8")
-    result = run(fresh, "-m", "metodbank", "check")
+    result = run_in_process(fresh, "-m", "metodbank", "check")
     assert_clean_output(result)
     assert result.returncode == 1
     problems = parse(result.stdout)
@@ -156,11 +188,11 @@ def test_bom_and_crlf_files_are_accepted_by_check_and_build(fresh):
     for path in (CORPUS / "valid").iterdir():
         shutil.copy(path, fresh / "methods" / path.name)
     before = snapshot(fresh)
-    result = run(fresh, "-m", "metodbank", "check")
+    result = run_in_process(fresh, "-m", "metodbank", "check")
     assert_clean_output(result)
     assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
     write_config(fresh)
-    result = run(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
+    result = run_in_process(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
     assert result.returncode == 0, result.stderr
     for name in ("med-bom", "crlf", "bom-och-crlf"):
         html = (fresh / "site" / "metoder" / name / "index.html").read_text(encoding="utf-8")

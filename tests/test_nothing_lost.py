@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, make_method, make_project, tree, write_config
+from helpers import REPO, make_method, make_project, run_in_process, tree, write_config
 from metodbank.adapters.cli import main
 
 TODAY = datetime.date(2026, 11, 23)
@@ -27,9 +27,9 @@ def sources(root: Path) -> dict[str, str]:
 
 
 def metodbank(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(REPO / "hooks"), PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "metodbank", "--root", str(root), *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=180)
+    """`metodbank --root ROOT ARGS` through the command's entry point in this process (helpers.run_in_process);
+    test_check_and_builds_never_change_sources also runs `mkdocs build` in a process of its own."""
+    return run_in_process(root, "-m", "metodbank", "--root", str(root), *args)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, build_site, make_method, make_project
+from helpers import REPO, build_site, make_method, make_project, write_config
 from metodbank.adapters import browser, pdf
 from metodbank.adapters.cli import main
 from metodbank.core.schema import EASY_READ_MAX, STEP_MAX, STEPS_PER_PHASE_MAX, SUMMARY_MAX, TITLE_MAX
@@ -68,7 +68,7 @@ def pdfs(tmp_path_factory):
     """`metodbank pdf` run once on the print fixture project (it builds the site itself)."""
     _need_tools()
     root = make_print_project(tmp_path_factory.mktemp("pdf") / "project")
-    build_site(root)  # writes mkdocs.yml for the fixture; `metodbank pdf` builds again by itself
+    write_config(root)  # mkdocs.yml for the fixture; `metodbank pdf` builds the site by itself
     return root
 
 
@@ -205,15 +205,10 @@ def worst_case_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    """The repository's own site (all real methods)."""
+def real_site(built_site):
+    """The repository's own site (all real methods): the session's strict build (tests/browser_support.py)."""
     _need_tools()
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    site = tmp_path_factory.mktemp("real") / "site"
-    build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return site
+    return built_site
 
 
 def _sides(site: Path) -> tuple[int, list[dict]]:

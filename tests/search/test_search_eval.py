@@ -124,19 +124,11 @@ def test_lunr_syntax_is_left_alone(page, site_url):
     assert page.evaluate("window.metodbankSearch.rewrite('studiecirklar')") == "studiecirkl studiecirkl~2"
 
 
-def test_offline_copy_searches_as_well_from_disk(page, tmp_path):
-    """The zip from `metodbank offline` (Material's offline plugin, no directory URLs), opened via file://."""
-    import zipfile
-
-    from metodbank.adapters.cli import main
-
-    out = tmp_path / "kopia.zip"
-    assert main(["--root", str(REPO), "offline", "--out", str(out)]) == 0
-    with zipfile.ZipFile(out) as archive:
-        archive.extractall(tmp_path / "kopia")
-    start = next((tmp_path / "kopia").glob("*/index.html"))
+def test_offline_copy_searches_as_well_from_disk(page, offline_copy):
+    """The zip from `metodbank offline` (Material's offline plugin, no directory URLs), opened via file://.
+    `offline_copy` (tests/browser_support.py) is the session's copy, made and unpacked once."""
     queries, threshold = search_eval.load_queries()
-    report = search_eval.run_queries(page, start.as_uri(), queries)
+    report = search_eval.run_queries(page, offline_copy + "index.html", queries)
     assert report.hit_at_5 >= threshold, "\n" + report.table()
     needs = report.only(search_eval.NEED_KIND)
     assert len(needs.outcomes) >= 20
