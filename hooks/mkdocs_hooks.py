@@ -96,20 +96,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.parts is not None:
             _state["parts"][page.src_uri] = page.parts
         _state["generated"].add(page.src_uri)
+    # The JSON Schema, the method editor ("Skriv en metod") and each method's content for its "Ändra i
+    # formuläret" link, and the tables the site's scripts share with the engine (search words, limits, patterns).
     addresses = engine.Addresses(config.repo_url or "", config.site_url or "")
-    files.append(File.generated(config, engine.SCHEMA_PATH,
-                                content=engine.format_json_schema(project.vocabulary, addresses)))
-    # The method editor ("Skriv en metod") and each method's content for its "Ändra i formuläret" link.
-    files.append(File.generated(config, engine.EDITOR_URI, content=engine.editor_markdown(
-        project.vocabulary, project.catalogue, config.repo_url, config.use_directory_urls)))
-    _state.setdefault("generated", set()).add(engine.EDITOR_URI)  # made by the engine, like build_pages()
-    for path, text in engine.method_data_files(project.catalogue):
+    for path, text in engine.site_files(project, addresses, config.use_directory_urls).items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{path} krockar med en genererad fil; "
+                              "byt namn på filen")
         files.append(File.generated(config, path, content=text))
-    # The tables the site's scripts share with the engine (search words, limits, patterns): one script file.
-    if files.get_file_from_path(engine.TABLES_SCRIPT) is not None:
-        raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{engine.TABLES_SCRIPT} krockar med en genererad "
-                          "fil; byt namn på filen")
-    files.append(File.generated(config, engine.TABLES_SCRIPT, content=engine.tables_script(project.vocabulary)))
+    _state["generated"].add(engine.EDITOR_URI)  # a page made by the engine, like build_pages()
     return files
 
 

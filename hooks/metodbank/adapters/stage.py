@@ -16,24 +16,20 @@ Never writes into methods/ or docs_dir; replaces DIR only when it is empty or an
 from __future__ import annotations
 
 import argparse
-import posixpath
-import re
 import shutil
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..contribute.derived import SCHEMA_PATH, format_json_schema
+from ..contribute.derived import site_files
 from ..core.config import Addresses, expand_repo_links, read_addresses
 from ..core.project import Project, Settings, load_project
 from ..printing.documents import add_print_links
 from ..printing.pages import build_print_pages
-from ..site.editor import EDITOR_URI, editor_markdown, method_data_files
-from ..site.pages import PageBuilder, method_uri, splice_parts
+from ..printing.splice import link_methods
+from ..site.pages import PageBuilder, splice_parts
 
 MARKER = ".metodbank-stage"
-# printing.splice.PLACEHOLDER: where the hook splices in a method page's rendered body.
-_METHOD_BODY = re.compile(r'<div class="mb-print-body" data-mb-method="([a-z0-9-]+)" data-mb-shift="\d"></div>')
 
 
 class StageRefused(Exception):
@@ -48,15 +44,9 @@ def staged_files(project: Project, settings: Settings, repo_url: str = "", site_
     for page in builder.build_pages() + build_print_pages(builder, settings.docs_dir):
         markdown = splice_parts(page.markdown, page.parts) if page.parts is not None else page.markdown
         if page.included is not None:
-            base = posixpath.dirname(page.src_uri) or "."
-            markdown = _METHOD_BODY.sub(
-                lambda m: f"[Läs metoden på dess egen sida]({posixpath.relpath(method_uri(m.group(1)), base)})",
-                markdown)
+            markdown = link_methods(markdown, page.src_uri)
         files[page.src_uri] = markdown
-    files[EDITOR_URI] = editor_markdown(project.vocabulary, project.catalogue, repo_url or None,
-                                        settings.use_directory_urls)
-    files[SCHEMA_PATH] = format_json_schema(project.vocabulary, addresses)
-    files.update(method_data_files(project.catalogue))
+    files.update(site_files(project, addresses, settings.use_directory_urls))
     phases = [term for term in project.vocabulary.terms("phases") if term.chapter]
     for term in phases:
         chapter = settings.docs_dir / term.chapter

@@ -12,10 +12,13 @@ import yaml
 from ..core.schema import FIELDS, SECTIONS, dump_field
 from ..core.text import slugify
 from ..core.vocabulary import Vocabulary
-from ..site.urls import SCHEMA_URI
+from ..site.browser_tables import tables_script
+from ..site.editor import editor_markdown, method_data_files
+from ..site.urls import EDITOR_URI, SCHEMA_URI, TABLES_SCRIPT
 
 if TYPE_CHECKING:
     from ..core.config import Addresses
+    from ..core.project import Project
 
 SCHEMA_PATH = SCHEMA_URI  # the repository file; the site publishes it at the same path
 SCHEMA_ID = f"https://metodbanken.github.io/metodbanken/{SCHEMA_URI}"  # when mkdocs.yml names no site
@@ -180,3 +183,17 @@ def build_issue_form(vocabulary: Vocabulary, addresses: Addresses | None = None)
     header = ("# Skapad av metodbank schema --write från hooks/metodbank/core/schema.py och vocabulary.yml.\n"
               "# Ändra där, inte här.\n")
     return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
+
+
+def site_files(project: Project, addresses: Addresses, use_directory_urls: bool) -> dict[str, str]:
+    """Every generated file of the site besides the PageBuilder's and the print pages: path → text.
+
+    The JSON Schema, the method editor's page and each method's content for it, and the tables the site's
+    scripts share with the engine. One list for every adapter (the MkDocs hooks, `metodbank stage`).
+    """
+    files = {SCHEMA_PATH: format_json_schema(project.vocabulary, addresses),
+             EDITOR_URI: editor_markdown(project.vocabulary, project.catalogue, addresses.repo_url or None,
+                                         use_directory_urls)}
+    files.update(method_data_files(project.catalogue))
+    files[TABLES_SCRIPT] = tables_script(project.vocabulary)
+    return files

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..core.htmltokens import Token, rename_end, replace_placeholders, rewrite_start, tokenize
 from ..site.pages import MissingPart
-from ..site.urls import SCHEME, method_uri, page_url, relative, resolve
+from ..site.urls import SCHEME, method_uri, page_url, relative, resolve, source_link
 
 PLACEHOLDER = '<div class="mb-print-body" data-mb-method="{id}" data-mb-shift="{shift}"></div>'
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -30,12 +30,6 @@ def splice_methods(html: str, page_uri: str, bodies: dict[str, str], included: d
     here = page_url(page_uri, use_directory_urls)
     anchors = {page_url(src, use_directory_urls): anchor for src, anchor in included.items()}
 
-    def key_of(token: Token) -> str | None:
-        method_id, shift = token.attr("data-mb-method"), token.attr("data-mb-shift")
-        if token.attr("class") == "mb-print-body" and method_id and shift and shift.isdigit():
-            return f"{method_id} {shift}"
-        return None
-
     def body(key: str) -> str:
         method_id, shift = key.split(" ")
         if method_id not in bodies:
@@ -46,7 +40,27 @@ def splice_methods(html: str, page_uri: str, bodies: dict[str, str], included: d
         return _adapt(bodies[method_id], int(shift), f"{method_id}--", lambda url: _move_url(
             url, there, here, anchors, f"{method_id}--"))
 
-    return replace_placeholders(html, key_of, body)
+    return replace_placeholders(html, _method_key, body)
+
+
+def link_methods(markdown: str, page_uri: str) -> str:
+    """A print page's Markdown with each method placeholder replaced by a link to the method's own page.
+
+    For a builder without hooks (adapters/stage.py), where no rendered method body can be spliced in.
+    """
+    def link(key: str) -> str:
+        method_id = key.split(" ")[0]
+        return f"[Läs metoden på dess egen sida]({source_link(page_uri, method_uri(method_id))})"
+
+    return replace_placeholders(markdown, _method_key, link)
+
+
+def _method_key(token: Token) -> str | None:
+    """'<method id> <heading shift>' of a method placeholder's start tag, else None."""
+    method_id, shift = token.attr("data-mb-method"), token.attr("data-mb-shift")
+    if token.attr("class") == "mb-print-body" and method_id and shift and shift.isdigit():
+        return f"{method_id} {shift}"
+    return None
 
 
 def _adapt(html: str, shift: int, prefix: str, move: Callable[[str], str]) -> str:
