@@ -64,15 +64,17 @@ def problems_of(root: Path, method_id: str) -> list[str]:
     return [p.message for p in project.problems if p.path == f"methods/{method_id}.md"]
 
 
-def normalised(root: Path, method_id: str):
-    """(field values, section texts) of one method after `metodbank check`'s normalisation."""
+def normalised(root: Path) -> dict[str, tuple]:
+    """Method id → (field values, section texts) of every method after `metodbank check`'s normalisation."""
     vocabulary, _ = load_vocabulary(root)
     sources, problems = load_sources(root, root / "methods")
-    source = next(s for s in sources if s.id == method_id)
-    method, problems = validate_source(source, vocabulary)
-    assert not problems, [p.message for p in problems]
-    fields = {f.name: getattr(method, f.name, None) for f in FIELDS if f.name != "id"}
-    return fields, [(s.title, s.text) for s in method.sections]
+    result = {}
+    for source in sources:
+        method, problems = validate_source(source, vocabulary)
+        assert not problems, [p.message for p in problems]
+        fields = {f.name: getattr(method, f.name, None) for f in FIELDS if f.name != "id"}
+        result[source.id] = (fields, [(s.title, s.text) for s in method.sections])
+    return result
 
 
 def sample_text(kind: dict, seed: str = "Det") -> str:
@@ -133,18 +135,18 @@ def js_check(page, state: dict) -> tuple[list[dict], str]:
 
 def test_every_existing_method_round_trips_through_the_editor(page, site_url, tmp_path):
     root = project_with_methods(tmp_path)
-    originals = {}
     ids = sorted(p.stem for p in (REPO / "methods").glob("*.md"))
-    for method_id in ids:
-        originals[method_id] = normalised(root, method_id)
+    originals = normalised(root)
+    assert sorted(originals) == ids
     for method_id in ids:
         load_method(page, site_url, method_id)
         page.click("#mb-editor-check")
         expect(page.locator("#mb-editor-status")).to_contain_text("Metoden klarar kontrollen")
         (root / "methods" / f"{method_id}.md").write_text(file_text(page), encoding="utf-8")
     assert cli_main(["--root", str(root), "check"]) == 0
+    after = normalised(root)
     for method_id in ids:
-        assert normalised(root, method_id) == originals[method_id], method_id
+        assert after[method_id] == originals[method_id], method_id
 
 
 def test_change_in_form_link_on_a_method_page(page, site_url):
