@@ -135,7 +135,7 @@ def test_print_page_and_cards_under_the_policy(strict_page, site_url):
 
 def test_search_results_under_the_policy(strict_page, site_url):
     strict_page.goto(site_url)
-    strict_page.locator("input.md-search__input").fill("skuggning")
+    strict_page.locator("input.md-search__input").press_sequentially("skuggning")
     expect(strict_page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     expect(strict_page.locator(".md-search-result")).to_contain_text("Skuggning")
     assert_clean(strict_page)
@@ -144,7 +144,7 @@ def test_search_results_under_the_policy(strict_page, site_url):
 def test_offline_copy_search_and_planner_under_the_policy(strict_page, offline_copy):
     strict_page.goto(offline_copy + "index.html")
     assert 'Content-Security-Policy' in strict_page.content()
-    strict_page.locator("input.md-search__input").fill("skuggning")
+    strict_page.locator("input.md-search__input").press_sequentially("skuggning")
     expect(strict_page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     strict_page.goto(offline_copy + "metoder/skuggning.html")
     strict_page.click("a.mb-plan-add-link")

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def test_search_works_from_disk(page, offline_copy):
     page.goto(offline_copy + "index.html")
-    page.locator("input.md-search__input").fill("skuggning")
+    page.locator("input.md-search__input").press_sequentially("skuggning")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15_000)
     expect(page.locator(".md-search-result")).to_contain_text("Skuggning")

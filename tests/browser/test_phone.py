@@ -115,7 +115,7 @@ def test_the_open_search_dialog_has_big_enough_buttons(page, site_url):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url)
     page.locator("label.md-header__button[for=__search]").click()
-    page.locator("input.md-search__input").fill("skuggning")
+    page.locator("input.md-search__input").press_sequentially("skuggning")
     page.locator(".md-search-result__item").first.wait_for()
     assert page.evaluate(SMALL_TARGETS, ".md-search__icon") == []
 
