@@ -125,19 +125,6 @@ def browser():
         _unavailable(str(error))
 
 
-def block_network(ctx) -> None:
-    """Let a context reach only this machine (the local server, file://): no fonts or APIs from outside."""
-
-    def route(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "file:", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            route.abort()
-
-    ctx.route("**/*", route)
-
-
 @pytest.fixture
 def context(browser):
     """A fresh browser context (own local storage) with Swedish locale and a desktop viewport."""
@@ -145,7 +132,6 @@ def context(browser):
     # which the site's Content-Security-Policy refuses; tests/browser/test_csp.py runs every page type under it.
     ctx = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900}, bypass_csp=True)
     ctx.set_default_timeout(10_000)
-    block_network(ctx)
     try:
         yield ctx
     finally:

@@ -51,3 +51,14 @@ def test_the_site_declares_a_font_it_serves_itself(page, site_url, built_site):
     assert page.evaluate("[...document.fonts].some(f => f.family.replace(/\"/g, '') === 'Roboto' "
                          "&& f.status === 'loaded')")
     assert (built_site / "assets" / "fonts" / "OFL.txt").exists()
+
+
+def test_the_browser_reaches_no_host_but_this_machine(page, site_url):
+    """The tests' (and `metodbank pdf`'s) Chromium resolves no host name: `localhost` is this very server
+    under another name, which a browser without the rule would reach."""
+    page.goto(site_url)
+    same_server = site_url.replace("127.0.0.1", "localhost")
+    outcome = page.evaluate("url => fetch(url, {mode: 'no-cors'}).then(() => 'reached', () => 'refused')",
+                            same_server)
+    assert outcome == "refused"
+    assert page.evaluate("url => fetch(url).then(r => r.status)", site_url) == 200
