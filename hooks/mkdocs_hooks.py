@@ -104,7 +104,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"Metodbanken: {settings.docs_dir.name}/{path} krockar med en genererad fil; "
                               "byt namn på filen")
         files.append(File.generated(config, path, content=text))
-    _state["generated"].add(engine.EDITOR_URI)  # a page made by the engine, like build_pages()
+        if path.endswith(".md"):  # a page made by the engine (the editor), like build_pages()
+            _state["generated"].add(path)
     return files
 
 

@@ -6,7 +6,6 @@ import json
 import random
 import re
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -175,18 +174,13 @@ def test_fast_and_careful_yaml_paths_agree(corpus):
                 chars[rng.randrange(len(chars))] = rng.choice(noise)
             texts.append("".join(chars))
     texts += ["a: [x?, y]\n", "a: >-#\n  b\n", "a: [b,!x]\n", "a: 1\n---\nb: 2\n", "a:\n\t- b\n", ""]
-    fast_path = yamlstrict._CSafeLoader
-    if fast_path is None:
+    if yamlstrict._CSafeLoader is None:
         pytest.skip("PyYAML without libyaml: there is only the careful path")
     fast_count = 0
     for text in texts:
         fast_count += yamlstrict._load_fast(text, 1) is not None
         fast = yamlstrict.load(text, 1)
-        yamlstrict._CSafeLoader = None
-        try:
-            careful = yamlstrict.load(text, 1)
-        finally:
-            yamlstrict._CSafeLoader = fast_path
+        careful = yamlstrict.load(text, 1, careful=True)
         assert (fast.data, fast.lines, fast.issues, getattr(fast, "refused", ())) == \
             (careful.data, careful.lines, careful.issues, getattr(careful, "refused", ())), text
     assert fast_count > len(texts) // 3  # the comparison is about the fast path, so it must be taken

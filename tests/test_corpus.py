@@ -140,26 +140,26 @@ def assert_build_fails_with_the_same_lines(name: str, result: subprocess.Complet
     assert "Metodbanken:" in result.stderr and "fel i metodfilerna" in result.stderr
 
 
-@pytest.mark.parametrize("name", BUILD_CASES)
-def test_mkdocs_build_fails_with_the_same_lines(fresh, name):
+def assert_build_of_case_fails(fresh: Path, name: str, runner) -> None:
+    """`mkdocs build --strict` of one case, run by `runner` (in this process or a new one), fails with the
+    case's lines, leaves the sources as they were and writes no method page."""
     install(fresh, name)
     write_config(fresh)
     before = snapshot(fresh)
-    result = run_in_process(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
+    result = runner(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
     assert_build_fails_with_the_same_lines(name, result)
     assert snapshot(fresh) == before
     assert not (fresh / "site" / "metoder").exists()
+
+
+@pytest.mark.parametrize("name", BUILD_CASES)
+def test_mkdocs_build_fails_with_the_same_lines(fresh, name):
+    assert_build_of_case_fails(fresh, name, run_in_process)
 
 
 @pytest.mark.parametrize("name", BUILD_SMOKE_CASES)
 def test_mkdocs_build_command_in_a_subprocess_fails_with_the_same_lines(fresh, name):
-    install(fresh, name)
-    write_config(fresh)
-    before = snapshot(fresh)
-    result = run(fresh, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh / "site"))
-    assert_build_fails_with_the_same_lines(name, result)
-    assert snapshot(fresh) == before
-    assert not (fresh / "site" / "metoder").exists()
+    assert_build_of_case_fails(fresh, name, run)
 
 
 @pytest.mark.parametrize(

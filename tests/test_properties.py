@@ -164,12 +164,7 @@ ORDINARY_TEXT = ["Broad & Newstrom", "*viktigt*", "Viktigt!", "a > b", "a|b", "x
 def test_fast_and_careful_yaml_paths_agree(text):
     """libyaml's events (the fast path) and PyYAML (the careful path) give the same data, lines and issues."""
     fast = yamlstrict.load(text, 1)
-    saved = yamlstrict._CSafeLoader
-    yamlstrict._CSafeLoader = None
-    try:
-        careful = yamlstrict.load(text, 1)
-    finally:
-        yamlstrict._CSafeLoader = saved
+    careful = yamlstrict.load(text, 1, careful=True)
     assert (repr(fast.data), fast.lines, fast.issues, fast.refused) == \
         (repr(careful.data), careful.lines, careful.issues, careful.refused)
 

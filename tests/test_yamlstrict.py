@@ -66,14 +66,7 @@ ORDINARY = [  # what contributors write: &, *, !, > and | inside ordinary text, 
 
 def _both(text: str):
     """(fast path result or None, careful path result) for one text."""
-    fast = yamlstrict._load_fast(text, 1)
-    saved = yamlstrict._CSafeLoader
-    yamlstrict._CSafeLoader = None
-    try:
-        careful = yamlstrict.load(text, 1)
-    finally:
-        yamlstrict._CSafeLoader = saved
-    return fast, careful
+    return yamlstrict._load_fast(text, 1), yamlstrict.load(text, 1, careful=True)
 
 
 @pytest.mark.skipif(yamlstrict._CSafeLoader is None, reason="PyYAML without libyaml: only the careful path")

@@ -17,14 +17,13 @@ from .site.csp import fill_policy
 from .site.editor import editor_markdown
 from .site.pages import GeneratedPage, MissingPart, PageBuilder, splice_parts
 from .site.search import tune_site_index
-from .site.urls import EDITOR_URI, method_of, page_folder
+from .site.urls import method_of, page_folder
 from .printing.documents import PDF_ENV, add_print_links, print_documents
 from .printing.pages import build_print_pages
 from .printing.splice import splice_methods
 from .contribute.derived import site_files
 
 __all__ = [
-    "EDITOR_URI",
     "FIELDS",
     "PDF_ENV",
     "SECTIONS",

@@ -261,11 +261,12 @@ def _from_events(loader: Any, line_offset: int) -> YamlResult:
     return YamlResult(root, lines, ())
 
 
-def load(text: str, line_offset: int = 0) -> YamlResult:
+def load(text: str, line_offset: int = 0, careful: bool = False) -> YamlResult:
     """Parse one YAML document strictly; lines in the result are 1-based within `text`, plus `line_offset`.
 
     The loader passes the number of lines before the YAML (the opening ---), so that every line, also
-    the ones inside messages ("finns redan på rad 12"), is a line of the file.
+    the ones inside messages ("finns redan på rad 12"), is a line of the file. `careful`: skip libyaml's fast
+    path and read with PyYAML only (the tests compare the two).
     """
     control = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if control:  # PyYAML refuses these already when the loader is created
@@ -273,7 +274,7 @@ def load(text: str, line_offset: int = 0) -> YamlResult:
         return YamlResult(None, {}, (YamlIssue(line, "yaml-control-character", f"raden innehåller ett osynligt "
                                                f"styrtecken (U+{ord(control.group()):04X}) som inte får stå i front "
                                                "matter; ta bort det, till exempel genom att skriva om raden"),))
-    fast = _load_fast(text, line_offset)
+    fast = None if careful else _load_fast(text, line_offset)
     if fast is not None:
         return fast
     loader = _Loader(text, line_offset)
