@@ -2,7 +2,7 @@
  *
  * Algorithms only. Everything about methods — fields, kinds and their limits, Swedish labels, help texts,
  * examples, vocabulary labels, sections, the Swedish messages of `metodbank check` and the existing ids —
- * comes from the JSON the build puts in the page (#mb-editor-schema, from hooks/metodbank/editor.py).
+ * comes from the JSON the build puts in the page (#mb-editor-schema, from hooks/metodbank/site/editor.py).
  * The form is built from that description, one control per kind (Text, Choice, Choices, Range, Strings,
  * Refs, Keyed, Sources, Date, MethodId, and any mapping of named parts), so a new field in the schema
  * appears here without a change to this file.
@@ -20,7 +20,7 @@
   var tables = window.metodbankTables;
   if (!tables) return; // the page says the form needs JavaScript; the draft stays untouched
 
-  // -- text helpers (the same rules as hooks/metodbank/text.py and kinds.py) --------------------------
+  // -- text helpers (the same rules as hooks/metodbank/core/text.py and kinds.py) --------------------------
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) {
@@ -294,7 +294,7 @@
     return problems;
   }
 
-  // -- YAML writing (read back by hooks/metodbank/yamlstrict.py) ----------------------------------------
+  // -- YAML writing (read back by hooks/metodbank/core/yamlstrict.py) ----------------------------------------
 
   var RESOLVES = [
     /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N)$/,
